@@ -1,0 +1,51 @@
+package io.flextime.core.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration shared by every function ({@code flextime.*}, each key overridable by environment). */
+@ConfigMapping(prefix = "flextime")
+public interface FlexTimeConfig {
+
+    /** The function this process runs: ingest, validate, solve, export or backup (CloudEvent source). */
+    String function();
+
+    /** Local mode relaxes rules meant for AWS (e.g. partner URLs on loopback are accepted). */
+    @WithDefault("false")
+    boolean localMode();
+
+    Buckets buckets();
+
+    Consumer consumer();
+
+    /** How {@code InboundEvents} retries a failing event before it goes to the DLQ. */
+    interface Consumer {
+        /** Attempts per event, the first included. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        @WithDefault("PT0.5S")
+        java.time.Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        java.time.Duration maxBackoff();
+    }
+
+    interface Buckets {
+        /** Uploads land here under uploads/&lt;tenant&gt;/… and trigger ingest. */
+        @WithDefault("flextime-uploads")
+        String uploads();
+
+        /** raw/, quarantine/ and reports/ prefixes. */
+        @WithDefault("flextime-data")
+        String data();
+
+        /** exports/&lt;tenant&gt;/&lt;season&gt;/&lt;version&gt;/… */
+        @WithDefault("flextime-exports")
+        String exports();
+
+        /** Encrypted database backups. */
+        @WithDefault("flextime-backups")
+        String backups();
+    }
+}

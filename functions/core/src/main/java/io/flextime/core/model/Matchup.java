@@ -1,0 +1,5 @@
+package io.flextime.core.model;
+
+/** A required pairing: {@code home} hosts {@code away} {@code meetings} times. */
+public record Matchup(String home, String away, int meetings) {
+}
