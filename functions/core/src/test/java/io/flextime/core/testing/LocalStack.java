@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Test resource for every FlexTime test: the real local stack (PostgreSQL, Redis, Kafka, S3), started
  * with {@code ./flextime stack up} when it is not running and reused when it is, plus a migrated test
- * database ({@code flextime_test}) so tests never touch the demo's data.
+ * database per module ({@code flextime_test_<module>}) so tests never touch the demo's data.
  */
 public class LocalStack implements QuarkusTestResourceLifecycleManager {
     public static final String HOST = "127.0.0.1";
@@ -21,7 +21,12 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
     public static final int REDIS_PORT = intEnv("FLEXTIME_REDIS_PORT", 56379);
     public static final int KAFKA_PORT = intEnv("FLEXTIME_KAFKA_PORT", 59092);
     public static final int S3_PORT = intEnv("FLEXTIME_S3_PORT", 58333);
-    public static final String TEST_DB = "flextime_test";
+    /**
+     * Each module's tests get their own database ({@code flextime_test_<module>}), so modules never see
+     * each other's rows and a module can rebuild its database without disturbing the others.
+     */
+    public static final String TEST_DB = "flextime_test_" + Path.of("").toAbsolutePath().getFileName().toString()
+            .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
 
     private static volatile boolean ready;
 
@@ -56,7 +61,7 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("the local stack did not come up; see .flextime/logs and `./flextime stack status`");
         }
         TestDatabase.createIfMissing(TEST_DB);
-        TestDatabase.migrate(TEST_DB);
+        TestDatabase.migrateOrRebuild(TEST_DB);
         ready = true;
     }
 

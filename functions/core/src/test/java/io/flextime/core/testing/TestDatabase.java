@@ -62,6 +62,20 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Migrates a test database; if its history no longer matches the migrations (one was edited while
+     * being developed), the test database is dropped and rebuilt from scratch. Test databases only.
+     */
+    public static void migrateOrRebuild(String database) {
+        try {
+            migrate(database);
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            drop(database);
+            createIfMissing(database);
+            migrate(database);
+        }
+    }
+
     /** Applies the project's migrations (functions/core/src/main/resources/db/migration) as the owner. */
     public static MigrateResult migrate(String database) {
         return Flyway.configure()
