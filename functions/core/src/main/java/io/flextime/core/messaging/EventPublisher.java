@@ -3,6 +3,8 @@ package io.flextime.core.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.pipeline.PipelineAlerts;
+import io.flextime.core.pipeline.PipelineLog;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +34,16 @@ public class EventPublisher {
     private final ObjectMapper mapper;
     private final FlexTimeConfig config;
 
-    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper, FlexTimeConfig config) {
+    private final PipelineLog pipelineLog;
+    private final PipelineAlerts alerts;
+
+    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper, FlexTimeConfig config,
+            PipelineLog pipelineLog, PipelineAlerts alerts) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.config = config;
+        this.pipelineLog = pipelineLog;
+        this.alerts = alerts;
     }
 
     /** Creates an event of this function (source {@code /flextime/<function>}). */
@@ -48,8 +56,20 @@ public class EventPublisher {
         return "/flextime/" + config.function();
     }
 
+    /**
+     * Publishes an event, records it in the pipeline log, and raises the pipeline alert it calls for
+     * (a run's success or failure) as a {@code pipeline.alert} event and a Slack message.
+     */
     public Uni<Void> publish(CloudEvent event) {
-        return send(EventType.fromType(event.type()).topic(), event.subject(), event, null);
+        Uni<Void> sent = send(EventType.fromType(event.type()).topic(), event.subject(), event, null)
+                .chain(() -> pipelineLog.record(event));
+        return alerts.alertFor(event)
+                .map(alert -> sent.chain(() -> {
+                    alerts.notifySlack(event.tenant(), alert);
+                    return publish(create(EventType.PIPELINE_ALERT, alert.stage(), event.tenant(), event.correlationid(),
+                            null, alert));
+                }))
+                .orElse(sent);
     }
 
     public Uni<Void> publishAll(List<CloudEvent> events) {

@@ -53,6 +53,13 @@ class EventDeliveryTest {
             rs.next();
             assertEquals(1, rs.getInt(1), "the effect happened exactly once");
         }
+        try (Connection c = TestDatabase.owner();
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*), min(type) FROM pipeline_event WHERE correlation_id = '"
+                        + event.correlationid() + "'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the pipeline log holds the emitted event once, though it was published twice");
+            assertEquals(EventType.DATASET_VALIDATED.type(), rs.getString(2));
+        }
     }
 
     @Test

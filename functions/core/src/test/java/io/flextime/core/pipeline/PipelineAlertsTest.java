@@ -1,0 +1,38 @@
+package io.flextime.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.events.CloudEvent;
+import io.flextime.events.EventJson;
+import io.flextime.events.EventType;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which events end a run, and what the alert says. */
+class PipelineAlertsTest {
+    final ObjectMapper mapper = EventJson.newMapper();
+    final PipelineAlerts alerts = new PipelineAlerts(Optional.empty(), mapper);
+
+    CloudEvent example(EventType type) throws Exception {
+        return mapper.readValue(getClass().getClassLoader().getResourceAsStream(type.exampleResource()), CloudEvent.class);
+    }
+
+    @Test
+    void aRejectedDatasetIsAnErrorNamingTheFirstFinding() throws Exception {
+        CloudEvent rejected = example(EventType.DATASET_REJECTED);
+        var alert = alerts.alertFor(rejected).orElseThrow();
+        assertEquals("ERROR", alert.severity());
+        assertEquals("validate", alert.stage());
+        assertTrue(alert.message().contains(rejected.data().path("errors").get(0).path("message").asText()));
+        assertEquals(rejected.correlationid(), alert.runCorrelationId());
+    }
+
+    @Test
+    void aPublishedExportIsTheRunsSuccessAndProgressIsNotAlerted() throws Exception {
+        assertEquals("SUCCEEDED", alerts.alertFor(example(EventType.EXPORT_COMPLETED)).orElseThrow().outcome());
+        assertTrue(alerts.alertFor(example(EventType.SOLVE_PROGRESS)).isEmpty());
+        assertTrue(alerts.alertFor(example(EventType.PIPELINE_ALERT)).isEmpty(), "alerts never alert about themselves");
+    }
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# summary: the main job end to end: upload the Big 12 sample → ingest → validate → solve → export → signed webhook
+#
+#   ./flextime demo [--tenant T] [--solve-seconds N] [--sample FILE] [--keep-running]
+#
+# Builds what is missing, starts the local stack, starts the five functions as separate processes
+# (one port each, as separate Lambdas would be), a partner receiver that verifies webhook signatures
+# and the local scheduler, then uploads the sample and follows the run on Kafka.
+set -euo pipefail
+cd "$FLEXTIME_ROOT"
+source scripts/lib.sh
+
+TENANT="big12-$(date -u +%m%d%H%M%S)"
+SOLVE_SECONDS="${FLEXTIME_DEMO_SOLVE_SECONDS:-45}"
+SAMPLE="samples/big12-mbb-2025-26/season.json"
+KEEP_RUNNING=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --tenant) TENANT="$2"; shift 2 ;;
+    --solve-seconds) SOLVE_SECONDS="$2"; shift 2 ;;
+    --sample) SAMPLE="$2"; shift 2 ;;
+    --keep-running) KEEP_RUNNING=true; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "demo: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+FUNCTIONS=(ingest validate solve export backup)
+declare -A PORT=([ingest]=8081 [validate]=8082 [solve]=8083 [export]=8084 [backup]=8085)
+RECEIVER_PORT="${FLEXTIME_DEMO_RECEIVER_PORT:-8090}"
+RUN_DIR="$FT_RUN"
+LOG_DIR="$FT_LOGS"
+DEMO_DIR="$FT_HOME/demo/$TENANT"
+mkdir -p "$RUN_DIR" "$LOG_DIR" "$DEMO_DIR"
+TOOLS_CP="tools/target/flextime-tools-1.0.0-SNAPSHOT.jar:tools/target/lib/*"
+STARTED_PIDS=()
+
+step() { printf '\n'; ft_step "$*"; }
+psql_owner() { PGPASSWORD="$FT_PG_OWNER_PASSWORD" psql -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" -d "$FT_PG_DB" -q "$@"; }
+
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]:-}"; do
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED_PIDS[@]:-}"; do
+    [[ -n "$pid" ]] && wait "$pid" 2>/dev/null || true
+  done
+  rm -f "$RUN_DIR"/fn-*.pid "$RUN_DIR"/demo-*.pid
+}
+interrupted() { echo; echo "interrupted: stopping the functions (the stack keeps running; ./flextime stack down stops it)"; exit 130; }
+trap interrupted INT TERM
+trap '[[ $KEEP_RUNNING == true ]] || cleanup' EXIT
+
+# --- 1. build what is missing -------------------------------------------------------------------
+needs_build() {
+  local fn
+  [[ -f tools/target/flextime-tools-1.0.0-SNAPSHOT.jar ]] || return 0
+  for fn in "${FUNCTIONS[@]}"; do
+    local jar="functions/$fn/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || return 0
+    [[ -z "$(find functions/$fn/src/main functions/core/src/main events/src/main -newer "$jar" -type f -print -quit)" ]] || return 0
+  done
+  return 1
+}
+if needs_build; then
+  step "Building FlexTime (first run: Maven downloads its dependencies, a few minutes)"
+  mvn -B -DskipTests install 2>&1 | tee "$LOG_DIR/demo-build.log" \
+    | grep --line-buffered -E '^\[INFO\] Building FlexTime|BUILD (SUCCESS|FAILURE)|^\[ERROR\]' || true
+  grep -q "BUILD SUCCESS" "$LOG_DIR/demo-build.log" || { echo "build failed: see $LOG_DIR/demo-build.log" >&2; exit 1; }
+fi
+
+# --- 2. the local stack ---------------------------------------------------------------------------
+step "Starting the local stack"
+./flextime stack up | sed 's/^/  /'
+
+# --- 3. the five functions, one process each -----------------------------------------------------
+step "Starting the functions"
+for fn in "${FUNCTIONS[@]}"; do
+  if [[ -f "$RUN_DIR/fn-$fn.pid" ]] && kill -0 "$(cat "$RUN_DIR/fn-$fn.pid")" 2>/dev/null; then
+    kill "$(cat "$RUN_DIR/fn-$fn.pid")" 2>/dev/null || true
+    sleep 1
+  fi
+  ! ft_port_open "${PORT[$fn]}" || { echo "port ${PORT[$fn]} (for $fn) is taken by another process" >&2; exit 1; }
+  FLEXTIME_HTTP_PORT="${PORT[$fn]}" FLEXTIME_LOCAL_MODE=true QUARKUS_LOG_CONSOLE_JSON_ENABLED=true \
+    java -Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -jar "functions/$fn/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/fn-$fn.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  echo $! >"$RUN_DIR/fn-$fn.pid"
+done
+for fn in "${FUNCTIONS[@]}"; do
+  t0=$SECONDS
+  until curl -fs "http://127.0.0.1:${PORT[$fn]}/q/health/ready" >/dev/null 2>&1; do
+    if ! kill -0 "$(cat "$RUN_DIR/fn-$fn.pid")" 2>/dev/null || (( SECONDS - t0 > 90 )); then
+      echo "  ✗ $fn did not become ready; last lines of $LOG_DIR/fn-$fn.log:" >&2
+      tail -n 30 "$LOG_DIR/fn-$fn.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  printf '  ✓ %-9s http://127.0.0.1:%s  (log %s)\n' "$fn" "${PORT[$fn]}" "$LOG_DIR/fn-$fn.log"
+done
+
+# --- 4. a partner subscribed to the tenant's schedules ---------------------------------------------
+step "Subscribing a partner (local receiver verifying Standard Webhooks signatures)"
+SUBSCRIPTION=$(curl -fsS -X POST "http://127.0.0.1:${PORT[export]}/subscribe" -H 'Content-Type: application/json' \
+  -d "{\"tenant\":\"$TENANT\",\"url\":\"http://127.0.0.1:$RECEIVER_PORT/partners/tv\",\"description\":\"demo partner (TV)\"}")
+SECRET=$(grep -o '"secret":"whsec_[^"]*"' <<<"$SUBSCRIPTION" | cut -d'"' -f4)
+ENDPOINT=$(grep -o '"id":"ep_[^"]*"' <<<"$SUBSCRIPTION" | head -n1 | cut -d'"' -f4)
+[[ -n "$SECRET" ]] || { echo "subscription failed: $SUBSCRIPTION" >&2; exit 1; }
+! ft_port_open "$RECEIVER_PORT" || { echo "port $RECEIVER_PORT (partner receiver) is taken" >&2; exit 1; }
+java -cp "$TOOLS_CP" io.flextime.tools.PartnerReceiver "$RECEIVER_PORT" "$SECRET" "$DEMO_DIR/received.jsonl" \
+  >"$LOG_DIR/demo-receiver.log" 2>&1 &
+STARTED_PIDS+=($!)
+echo "  ✓ endpoint $ENDPOINT → http://127.0.0.1:$RECEIVER_PORT/partners/tv"
+
+# --- 5. the cloud's part: schedules (EventBridge) --------------------------------------------------
+java -cp "$TOOLS_CP" io.flextime.tools.LocalScheduler scripts/schedules.local >"$LOG_DIR/demo-scheduler.log" 2>&1 &
+STARTED_PIDS+=($!)
+
+# --- 6. upload and follow the run ------------------------------------------------------------------
+step "Running the pipeline for tenant $TENANT (solve budget ${SOLVE_SECONDS} s)"
+rm -f "$DEMO_DIR/ready"
+java -cp "$TOOLS_CP" io.flextime.tools.PipelineWatch "$FT_HOST:$FLEXTIME_KAFKA_PORT" "$TENANT" "$SOLVE_SECONDS" \
+  $(( SOLVE_SECONDS + 240 )) "$DEMO_DIR/ready" "$DEMO_DIR/summary.json" &
+WATCH=$!
+STARTED_PIDS+=($WATCH)
+until [[ -f "$DEMO_DIR/ready" ]]; do kill -0 $WATCH 2>/dev/null || { echo "watcher failed" >&2; exit 1; }; sleep 0.2; done
+FLEXTIME_SOLVE_TIME_BUDGET="$SOLVE_SECONDS" ./flextime upload "$SAMPLE" --tenant "$TENANT" | sed 's/^/  /'
+set +e
+wait $WATCH
+OUTCOME=$?
+set -e
+
+# --- 7. summary ------------------------------------------------------------------------------------
+step "Summary"
+if [[ $OUTCOME -ne 0 ]]; then
+  echo "  the run did not complete (see $LOG_DIR/fn-*.log and ./flextime status)"
+  exit 1
+fi
+psql_owner -At -c "SELECT format('  %s games, total travel %s km, objective %s, gap %s%%', count(g.*),
+      round(s.travel_total::numeric), round(s.objective::numeric), round((100 * s.gap)::numeric, 2))
+    FROM schedule_version s JOIN game g ON g.schedule_version_id = s.id
+    WHERE s.tenant = '$TENANT' GROUP BY s.id ORDER BY s.created_at DESC LIMIT 1"
+echo
+echo "  team                        travel km   breaks"
+psql_owner -At -F $'\t' -c "SELECT t.key, round(t.value::numeric), coalesce(b.value, '0')
+    FROM schedule_version s
+    CROSS JOIN LATERAL jsonb_each_text(s.metrics->'travelPerTeam') t
+    LEFT JOIN LATERAL jsonb_each_text(s.metrics->'breaksPerTeam') b ON b.key = t.key
+    WHERE s.tenant = '$TENANT' ORDER BY t.value::numeric DESC" \
+  | while IFS=$'\t' read -r team km breaks; do printf '  %-28s %9s   %6s\n' "$team" "$km" "$breaks"; done
+echo
+echo "  exports (s3://flextime-exports/):"
+grep -o '"manifestKey" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sed 's|/manifest.json$||; s|^|    |; s|$|/|'
+grep -o '"file" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sed 's|^|      |'
+echo
+echo "  partner deliveries verified: $(grep -c '"verified":true' "$DEMO_DIR/received.jsonl" 2>/dev/null || echo 0) (in $DEMO_DIR/received.jsonl)"
+echo "  status of this run: ./flextime status"
+if [[ $KEEP_RUNNING == true ]]; then
+  echo "  functions keep running (--keep-running); stop them with Ctrl-C"
+  trap cleanup INT TERM
+  wait
+fi
