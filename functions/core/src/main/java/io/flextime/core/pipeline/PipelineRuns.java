@@ -1,0 +1,141 @@
+package io.flextime.core.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.store.TenantDb;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pipeline runs read from the event log: one run per correlation id (upload to webhook), its stages
+ * in order with when they ended, how long each took since the previous one, and the errors.
+ */
+@ApplicationScoped
+public class PipelineRuns {
+    /** The stage each event type ends, and whether it ends it in failure. */
+    static final Map<String, String[]> STAGE_OF = Map.ofEntries(
+            Map.entry("flextime.dataset.ingested.v1", new String[] { "ingest", "SUCCEEDED" }),
+            Map.entry("flextime.dataset.ingest-failed.v1", new String[] { "ingest", "FAILED" }),
+            Map.entry("flextime.dataset.validated.v1", new String[] { "validate", "SUCCEEDED" }),
+            Map.entry("flextime.dataset.rejected.v1", new String[] { "validate", "FAILED" }),
+            Map.entry("flextime.solve.progress.v1", new String[] { "solve", "RUNNING" }),
+            Map.entry("flextime.schedule.solved.v1", new String[] { "solve", "SUCCEEDED" }),
+            Map.entry("flextime.schedule.infeasible.v1", new String[] { "solve", "FAILED" }),
+            Map.entry("flextime.export.completed.v1", new String[] { "export", "SUCCEEDED" }),
+            Map.entry("flextime.webhook.delivered.v1", new String[] { "webhook", "SUCCEEDED" }),
+            Map.entry("flextime.webhook.dead-lettered.v1", new String[] { "webhook", "FAILED" }));
+
+    private final TenantDb db;
+    private final ObjectMapper mapper;
+
+    public PipelineRuns(TenantDb db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @RegisterForReflection
+    public record Stage(String name, String outcome, Instant endedAt, Double seconds, String detail) {
+    }
+
+    @RegisterForReflection
+    public record Run(String correlationId, String tenant, String outcome, Instant startedAt, Instant lastEventAt,
+            List<Stage> stages, List<String> errors) {
+    }
+
+    /** The newest runs of a tenant, newest first. */
+    public Uni<List<Run>> recent(String tenant, int limit) {
+        return db.inTenant(tenant, conn -> conn.preparedQuery("SELECT correlation_id FROM pipeline_event "
+                        + "GROUP BY correlation_id ORDER BY max(event_time) DESC LIMIT $1")
+                .execute(Tuple.of(Math.max(1, Math.min(limit, 200))))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getString(0)));
+                    return ids;
+                }))
+                .chain(ids -> {
+                    Uni<List<Run>> all = Uni.createFrom().item(new ArrayList<>());
+                    for (String id : ids) {
+                        all = all.chain(list -> run(tenant, id).map(r -> {
+                            r.ifPresent(list::add);
+                            return list;
+                        }));
+                    }
+                    return all;
+                });
+    }
+
+    public Uni<Optional<Run>> run(String tenant, String correlationId) {
+        return db.inTenant(tenant, conn -> conn.preparedQuery("SELECT type, event_time, summary::text FROM pipeline_event "
+                        + "WHERE correlation_id = $1 ORDER BY event_time, event_id")
+                .execute(Tuple.of(correlationId))
+                .map(rows -> {
+                    List<Row> events = new ArrayList<>();
+                    rows.forEach(events::add);
+                    return events.isEmpty() ? Optional.<Run>empty() : Optional.of(toRun(tenant, correlationId, events));
+                }));
+    }
+
+    private Run toRun(String tenant, String correlationId, List<Row> events) {
+        Map<String, Stage> stages = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        Instant started = events.get(0).getOffsetDateTime(1).toInstant();
+        Instant last = started;
+        Instant previousEnd = null;
+        for (Row e : events) {
+            String type = e.getString(0);
+            Instant at = e.getOffsetDateTime(1).toInstant();
+            last = at;
+            JsonNode summary = tree(e.getString(2));
+            if ("flextime.pipeline.alert.v1".equals(type) && !"INFO".equals(summary.path("severity").asText())) {
+                errors.add(summary.path("stage").asText() + ": " + summary.path("message").asText());
+            }
+            String[] stage = STAGE_OF.get(type);
+            if (stage == null) {
+                continue;
+            }
+            Stage before = stages.get(stage[0]);
+            if (before != null && !"RUNNING".equals(before.outcome())) {
+                continue; // the first ending of a stage counts (later ones are duplicates or other partners)
+            }
+            Double seconds = previousEnd == null ? null : Duration.between(previousEnd, at).toMillis() / 1000.0;
+            stages.put(stage[0], new Stage(stage[0], stage[1], at, seconds, detail(type, summary)));
+            if (!"RUNNING".equals(stage[1])) {
+                previousEnd = at;
+            }
+        }
+        String outcome = stages.values().stream().anyMatch(s -> "FAILED".equals(s.outcome())) ? "FAILED"
+                : stages.containsKey("export") && "SUCCEEDED".equals(stages.get("export").outcome()) ? "SUCCEEDED" : "RUNNING";
+        return new Run(correlationId, tenant, outcome, started, last, List.copyOf(stages.values()), errors);
+    }
+
+    private static String detail(String type, JsonNode s) {
+        return switch (type) {
+            case "flextime.dataset.ingested.v1" -> "version " + s.path("versionNumber").asText() + " of " + s.path("season").asText();
+            case "flextime.dataset.validated.v1", "flextime.dataset.rejected.v1" -> "score " + s.path("score").asText();
+            case "flextime.solve.progress.v1" -> "objective " + s.path("objective").asText() + ", gap " + s.path("gap").asText();
+            case "flextime.schedule.solved.v1" -> s.path("status").asText() + ", objective " + s.path("objective").asText()
+                    + ", gap " + s.path("gap").asText();
+            case "flextime.export.completed.v1" -> s.path("filesCount").asText() + " files";
+            case "flextime.webhook.delivered.v1", "flextime.webhook.dead-lettered.v1" -> "endpoint " + s.path("endpointId").asText();
+            default -> "";
+        };
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            return mapper.createObjectNode();
+        }
+    }
+}
