@@ -1,0 +1,36 @@
+package io.flextime.export;
+
+import static io.restassured.RestAssured.given;
+
+import io.flextime.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+/** Test steps on the partner side: subscribe through the HTTP API, read delivery state as the owner. */
+public final class Partners {
+    private Partners() {
+    }
+
+    /** Subscribes a URL; returns its signing secret. */
+    public static String subscribe(String tenant, String url) {
+        return given().contentType("application/json").body(Map.of("tenant", tenant, "url", url, "eventTypes", List.of()))
+                .post("/subscribe").then().statusCode(200).extract().path("secret");
+    }
+
+    /** [status, attempts, total_attempts, id] of the tenant's only delivery, or null when there is none. */
+    public static String[] delivery(String tenant) {
+        try (Connection c = TestDatabase.owner(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT status, attempts, total_attempts, id FROM webhook_delivery WHERE tenant = '" + tenant + "'")) {
+            return rs.next() ? new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) } : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean deliveryIs(String tenant, String status) {
+        String[] d = delivery(tenant);
+        return d != null && d[0].equals(status);
+    }
+}
