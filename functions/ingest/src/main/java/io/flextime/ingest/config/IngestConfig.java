@@ -1,0 +1,32 @@
+package io.flextime.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and behaviour of ingest ({@code flextime.ingest.*}, each overridable by environment). */
+@ConfigMapping(prefix = "flextime.ingest")
+public interface IngestConfig {
+    /** Largest upload accepted (bytes); larger ones are quarantined as TOO_LARGE. */
+    @WithDefault("268435456")
+    long maxUploadBytes();
+
+    /** Zip uploads: most bytes all entries may inflate to. */
+    @WithDefault("1073741824")
+    long maxUnpackedBytes();
+
+    /** Zip uploads: most inflated/compressed ratio (beyond the first 10 MB). */
+    @WithDefault("100")
+    int maxZipRatio();
+
+    /** Zip uploads: most entries. */
+    @WithDefault("64")
+    int maxZipEntries();
+
+    /** HTTP requests per tenant per minute. */
+    @WithDefault("60")
+    int httpRequestsPerMinute();
+
+    /** Historical games per INSERT (unnest arrays); a few thousand keeps round trips few and memory flat. */
+    @WithDefault("5000")
+    int historicalBatchRows();
+}
