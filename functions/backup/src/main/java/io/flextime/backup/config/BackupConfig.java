@@ -1,0 +1,81 @@
+package io.flextime.backup.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** The backup function's settings ({@code flextime.backup.*}, each overridable by environment). */
+@ConfigMapping(prefix = "flextime.backup")
+public interface BackupConfig {
+
+    /** S3 key prefix of every backup object in the backups bucket. */
+    @WithDefault("backups/")
+    String prefix();
+
+    /** Tables exported at the same time (each on its own connection sharing one exported snapshot). */
+    @WithDefault("2")
+    int parallelism();
+
+    /** Rows per cursor fetch of the reactive client. */
+    @WithDefault("2000")
+    int fetchSize();
+
+    /** zstd level: 1–3 keeps up with the database; higher levels cost CPU for a few percent. */
+    @WithDefault("3")
+    int zstdLevel();
+
+    /** Plaintext bytes per authenticated chunk. */
+    @WithDefault("1048576")
+    int chunkSize();
+
+    /** S3 multipart part size (S3 requires at least 5 MiB for every part but the last). */
+    @WithDefault("8388608")
+    int partSize();
+
+    /** The key id new backups are encrypted under (its key in {@link #keys()}, or a KMS key). */
+    String activeKeyId();
+
+    /** Master keys by id, base64 of 32 bytes. Old ids stay here so old backups remain readable. */
+    Map<String, String> keys();
+
+    /** Events about backups are about the whole database: this is their CloudEvents tenant. */
+    @WithDefault("flextime")
+    String eventTenant();
+
+    /** Verify restores into a scratch database named prefix + random suffix, dropped afterwards. */
+    @WithDefault("flextime_verify_")
+    String scratchDatabasePrefix();
+
+    Schedule schedule();
+
+    Retention retention();
+
+    interface Schedule {
+        /** A nightly full backup: one per window of this length, whatever the trigger count. */
+        @WithDefault("P1D")
+        Duration fullWindow();
+
+        @WithDefault("PT1H")
+        Duration incrementalWindow();
+
+        /** Lease of the writer lock (one backup at a time), renewed while the holder lives: a killed holder frees it after this. */
+        @WithDefault("PT2M")
+        Duration lockTtl();
+
+        /** How long a backup waits for a running one to finish before giving up. */
+        @WithDefault("PT15M")
+        Duration lockWait();
+    }
+
+    interface Retention {
+        @WithDefault("7")
+        int daily();
+
+        @WithDefault("4")
+        int weekly();
+
+        @WithDefault("12")
+        int monthly();
+    }
+}

@@ -1,0 +1,112 @@
+package io.flextime.backup.restore;
+
+import io.flextime.backup.format.CopyText;
+import io.flextime.backup.format.Manifest;
+import io.flextime.backup.format.TableEntry;
+import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.SchemaMigrator;
+import io.flextime.core.problem.Problem;
+import io.flextime.core.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Prepares where a restore goes: the database at the backup's schema version, the tables empty. */
+@ApplicationScoped
+public class TargetDatabase {
+    private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
+
+    private final OwnerDatabase db;
+    private final SchemaMigrator migrator;
+
+    public TargetDatabase(OwnerDatabase db, SchemaMigrator migrator) {
+        this.db = db;
+        this.migrator = migrator;
+    }
+
+    public static String requireName(String what, String name) {
+        if (name == null || !name.matches(NAME)) {
+            throw new ProblemException(Problem.badRequest("invalid-" + what, what + " '" + name
+                    + "' must be lower-case letters, digits and underscores (max 63), starting with a letter or underscore"));
+        }
+        return name;
+    }
+
+    /** Creates the database if missing and brings it to {@code version}; refuses one at another version. */
+    public void prepareDatabase(String database, String version) throws SQLException {
+        requireName("targetDatabase", database);
+        if (!exists(database)) {
+            execute("CREATE DATABASE " + database);
+        }
+        Optional<String> current;
+        try (Connection c = db.connect(database)) {
+            current = SchemaMigrator.currentVersion(c);
+        }
+        if (current.isEmpty()) {
+            migrator.migrate(database, version);
+        } else if (!current.get().equals(version)) {
+            throw new ProblemException(Problem.of(409, "schema-version-mismatch", "Target at another schema version",
+                    "target database " + database + " is at schema version " + current.get() + ", the backup needs " + version
+                            + ": restore into a new database, or migrate this one to " + version));
+        }
+    }
+
+    /** In the restore's transaction: creates a non-public schema from public's tables, then checks or empties them. */
+    public void prepareTables(Connection c, String schema, Manifest full, boolean replace) throws SQLException {
+        List<String> tables = full.tables().stream().map(TableEntry::name).toList();
+        try (Statement s = c.createStatement()) {
+            if (!"public".equals(schema)) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.ident(schema));
+                for (String t : tables) {
+                    s.execute("CREATE TABLE IF NOT EXISTS " + CopyText.ident(schema) + "." + CopyText.ident(t) + " (LIKE public."
+                            + CopyText.ident(t) + " INCLUDING ALL)");
+                }
+            }
+            String qualified = tables.stream().map(t -> CopyText.ident(schema) + "." + CopyText.ident(t))
+                    .collect(Collectors.joining(", "));
+            if (replace) {
+                s.execute("TRUNCATE " + qualified);
+                return;
+            }
+            for (String t : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT FROM " + CopyText.ident(schema) + "." + CopyText.ident(t) + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        throw new ProblemException(Problem.of(409, "target-not-empty", "Target not empty", "table " + schema + "."
+                                + t + " in the target already has rows: restore into an empty database, or pass replace=true"));
+                    }
+                }
+            }
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return db.connect(database);
+    }
+
+    public boolean exists(String database) throws SQLException {
+        try (Connection c = db.connect(db.database());
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public void drop(String database) throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + requireName("database", database) + " WITH (FORCE)");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.connect(db.database()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.flextime.backup;
+
+import io.flextime.core.store.ObjectStore;
+import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Test data in the project's own tables, and an order-independent fingerprint of every table. */
+public final class BackupFixtures {
+    public static final String BUCKET = "flextime-backups";
+    public static final String PREFIX = "test-backups/";
+
+    private BackupFixtures() {
+    }
+
+    /** Empties the project tables, the catalog, the change log and the test prefix of the bucket. */
+    public static void reset(ObjectStore store) throws SQLException {
+        try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
+            List<String> tables = projectTables(c);
+            s.execute("TRUNCATE " + String.join(", ", tables) + ", backup_run, backup_change_log, backup_change_txn");
+        }
+        store.list(BUCKET, PREFIX).forEach(o -> store.delete(BUCKET, o.key()));
+    }
+
+    public static List<String> projectTables(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
+                + "AND backup_is_captured(c.oid) ORDER BY 1")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** table → "count:md5 of the rows' text, sorted" (independent of physical order). */
+    public static Map<String, String> fingerprint(String database) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = TestDatabase.owner(database); Statement s = c.createStatement()) {
+            for (String t : projectTables(c)) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, E'\\n' ORDER BY x::text)), '') FROM "
+                        + t + " x")) {
+                    rs.next();
+                    out.put(t, rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static Map<String, String> fingerprint() throws SQLException {
+        return fingerprint(LocalStack.TEST_DB);
+    }
+
+    /** A dataset version with {@code teams} teams whose text holds tabs, newlines, backslashes, quotes and NULLs. */
+    public static UUID seedVersion(Connection c, String tenant, String season, int teams) throws SQLException {
+        UUID dataset = UUID.randomUUID();
+        UUID version = UUID.randomUUID();
+        try (PreparedStatement d = c.prepareStatement("INSERT INTO dataset (id, tenant, season) VALUES (?, ?, ?)")) {
+            d.setObject(1, dataset);
+            d.setString(2, tenant);
+            d.setString(3, season);
+            d.executeUpdate();
+        }
+        try (PreparedStatement v = c.prepareStatement("INSERT INTO dataset_version (id, tenant, dataset_id, version_number, checksum, "
+                + "source_format, name, format, objective_weights, counts, season_start) VALUES (?, ?, ?, 1, ?, 'json', ?, "
+                + "'{\"rounds\": 2}', '{\"travel\": 1.5}', ?::jsonb, date '2025-11-03')")) {
+            v.setObject(1, version);
+            v.setString(2, tenant);
+            v.setObject(3, dataset);
+            v.setString(4, UUID.randomUUID().toString());
+            v.setString(5, "Season " + season + " \"quoted\"\ttab\\backslash\nnewline é");
+            v.setString(6, "{\"teams\": " + teams + "}");
+            v.executeUpdate();
+        }
+        try (PreparedStatement t = c.prepareStatement("INSERT INTO team (version_id, tenant, team_id, position, name, venue_id, "
+                + "time_zone, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            for (int i = 0; i < teams; i++) {
+                t.setObject(1, version);
+                t.setString(2, tenant);
+                t.setString(3, "T" + i);
+                t.setInt(4, i);
+                t.setString(5, "Team " + i + (i % 3 == 0 ? "\r\n\\N literal" : ""));
+                t.setString(6, i % 2 == 0 ? null : "V" + i);
+                t.setString(7, "America/Chicago");
+                t.setString(8, "{\"note\": \"a\\tb\", \"n\": " + (i * 0.1) + "}");
+                t.addBatch();
+            }
+            t.executeBatch();
+        }
+        try (PreparedStatement v = c.prepareStatement("INSERT INTO venue (version_id, tenant, venue_id, name, latitude, longitude, "
+                + "capacity) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            v.setObject(1, version);
+            v.setString(2, tenant);
+            v.setString(3, "V1");
+            v.setString(4, "Arena");
+            v.setDouble(5, 30.2849185);
+            v.setDouble(6, -97.7340567);
+            v.setObject(7, null);
+            v.executeUpdate();
+        }
+        return version;
+    }
+}
