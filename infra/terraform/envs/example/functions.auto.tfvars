@@ -15,7 +15,7 @@ functions = {
       write = ["uploads:uploads/", "data:raw/", "data:quarantine/", "data:reports/"]
     }
     http = {
-      routes = ["ingest"]
+      routes = ["ingest", "pipelineRuns", "pipelineRun"]
     }
     entry_points = {
       ingestUpload = { trigger = "s3" }
