@@ -28,10 +28,17 @@ public record DatasetRejected(String versionId, String reportId, double score, L
      * @param row 1-based source row, or null
      * @param field the offending field, or null
      * @param message human-readable explanation
+     * @param constraintIds for feasibility findings: the constraints that conflict (optional)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Issue(String code, String severity, String entity, String entityId, Integer row, String field,
-            String message) {
+            String message, List<String> constraintIds) {
+
+        /** An issue without named constraints. */
+        public Issue(String code, String severity, String entity, String entityId, Integer row, String field,
+                String message) {
+            this(code, severity, entity, entityId, row, field, message, null);
+        }
     }
 }

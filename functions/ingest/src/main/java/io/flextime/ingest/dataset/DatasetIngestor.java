@@ -14,7 +14,7 @@ import io.flextime.events.EventType;
 import io.flextime.events.data.DatasetIngested;
 import io.flextime.ingest.config.IngestConfig;
 import io.flextime.ingest.dataset.SeasonReaders.Opened;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import io.flextime.ingest.store.HistoricalGameWriter;
 import io.flextime.ingest.store.IngestAttempts;
 import io.flextime.ingest.store.UploadObjects;

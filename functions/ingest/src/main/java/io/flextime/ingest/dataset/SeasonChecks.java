@@ -9,7 +9,7 @@ import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
 import io.flextime.ingest.format.Locator;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,17 +1,19 @@
 package io.flextime.ingest.dataset;
 
+import io.flextime.core.format.RobinXReader;
+import io.flextime.core.format.TtpMatrixReader;
 import io.flextime.events.data.IngestRequested;
 import io.flextime.ingest.config.IngestConfig;
 import io.flextime.ingest.format.CsvSetReader;
 import io.flextime.ingest.format.GuardedZip;
 import io.flextime.ingest.format.Locator;
 import io.flextime.ingest.format.ParsedDataset;
-import io.flextime.ingest.format.RobinXReader;
 import io.flextime.ingest.format.SeasonJsonReader;
-import io.flextime.ingest.format.TtpMatrixReader;
 import io.flextime.ingest.format.XlsxReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 
 /** Picks the reader of a format: every format ends as the same canonical season. */
 @ApplicationScoped
@@ -57,12 +59,25 @@ public class SeasonReaders {
             }
             case IngestRequested.FORMAT_XLSX -> new Opened(xlsx.read(upload.main()), () -> {
             });
-            case IngestRequested.FORMAT_ROBINX_XML -> new Opened(robinX.read(upload.main()), () -> {
-            });
-            case IngestRequested.FORMAT_TTP_MATRIX -> new Opened(ttp.read(upload.main()), () -> {
-            });
+            case IngestRequested.FORMAT_ROBINX_XML -> new Opened(new ParsedDataset(upload.format(),
+                    readFile(upload, robinX::read), null, Locator.entity(name)), () -> {
+                    });
+            case IngestRequested.FORMAT_TTP_MATRIX -> new Opened(new ParsedDataset(upload.format(),
+                    readFile(upload, ttp::read), null, Locator.entity(name)), () -> {
+                    });
             default -> throw new IllegalStateException("no reader for " + upload.format());
         };
+    }
+
+    /** The readers shared through core take a stream and a file name for their problem locations. */
+    interface StreamReader {
+        io.flextime.core.model.Season read(InputStream in, String file) throws IOException;
+    }
+
+    private static io.flextime.core.model.Season readFile(FetchedUpload upload, StreamReader reader) throws IOException {
+        try (InputStream in = Files.newInputStream(upload.main().file())) {
+            return reader.read(in, upload.main().fileName());
+        }
     }
 
     /** A parsed dataset and what must stay open while its historical games are read. */

@@ -4,7 +4,7 @@ import io.flextime.events.data.IngestRequested;
 import io.flextime.ingest.config.IngestConfig;
 import io.flextime.ingest.format.CsvSetReader;
 import io.flextime.ingest.format.FormatDetector;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import io.flextime.ingest.format.Upload;
 import io.flextime.ingest.format.UploadParts;
 import io.flextime.ingest.store.UploadObjects;

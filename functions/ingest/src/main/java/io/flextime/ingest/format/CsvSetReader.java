@@ -1,5 +1,6 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.events.data.IngestRequested;

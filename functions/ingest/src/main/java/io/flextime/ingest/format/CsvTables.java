@@ -1,5 +1,7 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Utf8Text;
+import io.flextime.core.format.Problems;
 import io.flextime.ingest.tabular.TableRows;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.TtpMatrixReader;
+import io.flextime.core.format.Problems;
 import io.flextime.events.data.IngestRequested;
 import java.io.IOException;
 import java.io.InputStream;

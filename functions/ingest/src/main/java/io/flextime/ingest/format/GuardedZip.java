@@ -1,5 +1,6 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Problems;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

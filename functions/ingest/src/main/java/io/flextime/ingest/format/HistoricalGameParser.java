@@ -1,5 +1,6 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Problems;
 import io.flextime.core.model.HistoricalGame;
 import io.flextime.ingest.tabular.SeasonTables;
 import io.flextime.ingest.tabular.TableRows;

@@ -1,5 +1,7 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Utf8Text;
+import io.flextime.core.format.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.pjfanning.xlsx.StreamingReader;
 import io.flextime.events.data.IngestRequested;

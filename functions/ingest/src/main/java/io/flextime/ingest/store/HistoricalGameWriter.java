@@ -2,7 +2,7 @@ package io.flextime.ingest.store;
 
 import io.flextime.core.model.HistoricalGame;
 import io.flextime.ingest.format.HistoricalGameRows;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.io.IOException;

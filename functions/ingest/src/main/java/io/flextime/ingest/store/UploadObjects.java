@@ -2,7 +2,7 @@ package io.flextime.ingest.store;
 
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.store.ObjectStore;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import io.flextime.ingest.format.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

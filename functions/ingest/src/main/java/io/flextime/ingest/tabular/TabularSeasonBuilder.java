@@ -13,7 +13,7 @@ import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
-import io.flextime.ingest.format.Problems;
+import io.flextime.core.format.Problems;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.flextime.ingest.format;
 
+import io.flextime.core.format.TtpMatrixReader;
+import io.flextime.core.format.RobinXReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.flextime.ingest.format;
+package io.flextime.core.format;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,12 +13,10 @@ import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
 import io.flextime.core.problem.ProblemLocation;
-import io.flextime.events.data.IngestRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -62,12 +60,6 @@ public class RobinXReader {
         });
     }
 
-    public ParsedDataset read(Upload upload) throws IOException {
-        try (InputStream in = Files.newInputStream(upload.file())) {
-            return new ParsedDataset(IngestRequested.FORMAT_ROBINX_XML, read(in, upload.fileName()), null,
-                    Locator.entity(upload.fileName()));
-        }
-    }
 
     public Season read(InputStream in, String file) throws IOException {
         Problems problems = new Problems();

@@ -1,4 +1,4 @@
-package io.flextime.ingest.format;
+package io.flextime.core.format;
 
 import java.io.BufferedReader;
 import java.io.IOException;

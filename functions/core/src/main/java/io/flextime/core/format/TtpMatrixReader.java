@@ -1,4 +1,4 @@
-package io.flextime.ingest.format;
+package io.flextime.core.format;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,12 +12,10 @@ import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
-import io.flextime.events.data.IngestRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +36,6 @@ public class TtpMatrixReader {
         this.mapper = mapper;
     }
 
-    public ParsedDataset read(Upload upload) throws IOException {
-        try (InputStream in = Files.newInputStream(upload.file())) {
-            return new ParsedDataset(IngestRequested.FORMAT_TTP_MATRIX, read(in, upload.fileName()), null,
-                    Locator.entity(upload.fileName()));
-        }
-    }
 
     /** True when the text looks like a matrix of numbers (for format detection). */
     public static boolean looksLikeMatrix(String head) {

@@ -1,4 +1,4 @@
-package io.flextime.ingest.format;
+package io.flextime.core.format;
 
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
