@@ -1,0 +1,250 @@
+package io.flextime.solve.engine;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.SatParameters;
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
+import io.flextime.core.model.SeasonConstraint;
+import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.solve.evaluator.ScheduleEvaluator;
+import io.flextime.solve.model.HardRelaxation;
+import io.flextime.solve.model.SeasonModelBuilder;
+import io.flextime.solve.profile.InstanceFeatures;
+import io.flextime.solve.profile.ProfileSelector;
+import io.flextime.solve.profile.SolverProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link SeasonSolver} on OR-Tools CP-SAT: profile from instance features, optional feasibility phase,
+ * then optimization with hint and cutoff; every solution is checked by the independent evaluator. An
+ * infeasible season is solved again with one assumption literal per hard constraint to name a
+ * conflicting subset.
+ */
+@ApplicationScoped
+public class CpSatSeasonSolver implements SeasonSolver {
+    /** Budget cap for the explanation solve of an infeasible season. */
+    private static final double EXPLAIN_SECONDS = 30.0;
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            .build();
+
+    private final ProfileSelector profiles = new ProfileSelector();
+    private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
+
+    @Override
+    public SolveResult solve(Season season, SolveSettings settings, SolutionListener listener) {
+        OrToolsNatives.ensureLoaded();
+        long start = System.nanoTime();
+        ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
+        SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel()));
+        double budget = settings.timeLimit() == null ? 60.0 : settings.timeLimit().toMillis() / 1000.0;
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("profile", profile.name());
+        stats.put("workers", settings.workers());
+
+        List<Assignment> hint = settings.hint();
+        Double cutoff = settings.objectiveCutoff();
+        int solutionsSoFar = 0;
+        double bestSoFar = Double.POSITIVE_INFINITY;
+        List<Assignment> phaseOneGames = null;
+        if (profile.feasibilityFirst() > 0 && hint.isEmpty()) {
+            // Repair phase: minimize hard-constraint violations of the relaxed season; 0 means feasible.
+            Season relaxed = HardRelaxation.of(season);
+            SeasonModelBuilder.Built repair = SeasonModelBuilder.build(relaxed,
+                    new SeasonModelBuilder.Options(HardRelaxation.VIOLATIONS_ONLY, false, profile.symmetryBreaking(), true));
+            SolutionRecorder recorder = new SolutionRecorder(relaxed, HardRelaxation.VIOLATIONS_ONLY, repair,
+                    SolutionListener.NONE, start, 0, Double.POSITIVE_INFINITY);
+            CpSolver solver = solver(settings, profile, budget * profile.feasibilityFirst());
+            CpSolverStatus status = run(solver, repair, recorder, settings);
+            failLoudly(recorder);
+            stats.put("repair_phase_seconds", solver.wallTime());
+            if (status == CpSolverStatus.INFEASIBLE) {
+                return infeasible(season, settings, profile, start, stats);
+            }
+            if (recorder.best() != null) {
+                hint = recorder.best();
+                stats.put("repair_phase_violations", recorder.bestEvaluation().objective());
+                if (recorder.bestEvaluation().objective() == 0) {
+                    phaseOneGames = recorder.best();
+                    Evaluation eval = evaluator.evaluate(season, phaseOneGames, weights);
+                    if (!eval.feasible()) {
+                        throw new IllegalStateException("model/evaluator mismatch (a modelling bug): a schedule without "
+                                + "violations of the relaxed season is infeasible: " + eval.describeInfeasibility());
+                    }
+                    double at = elapsed(start);
+                    solutionsSoFar = 1;
+                    bestSoFar = eval.objective();
+                    stats.put("first_solution_seconds", at);
+                    listener.onSolution(new Incumbent(phaseOneGames, eval.objective(), 0.0, at, 1));
+                }
+            }
+        }
+
+        if (settings.stopRequested().getAsBoolean()) {
+            // Cancelled or at the invocation deadline during the repair phase: no optimization phase.
+            return phaseOneGames == null
+                    ? new SolveResult("UNKNOWN", List.of(), null, null, elapsed(start), null, null, null, null, stats)
+                    : withSolution("FEASIBLE", season, weights, phaseOneGames, 0.0, start, stats);
+        }
+        SeasonModelBuilder.Built built = SeasonModelBuilder.build(season,
+                new SeasonModelBuilder.Options(weights, false, profile.symmetryBreaking(), true));
+        if (!hint.isEmpty()) {
+            SeasonModelBuilder.hint(built, hint);
+        }
+        if (cutoff != null) {
+            built.model().cp.addLessOrEqual(built.objective(), built.scale().strictlyBelow(cutoff));
+        } else if (phaseOneGames != null) {
+            built.model().cp.addLessOrEqual(built.objective(), (long) Math.floor(bestSoFar * built.scale().divisor() + 1e-6));
+        }
+        double remaining = Math.max(0.1, budget - elapsed(start));
+        SolutionRecorder recorder = new SolutionRecorder(season, weights, built, listener, start, solutionsSoFar, bestSoFar);
+        CpSolver solver = solver(settings, profile, remaining);
+        CpSolverStatus status = run(solver, built, recorder, settings);
+        failLoudly(recorder);
+        stats.put("branches", solver.numBranches());
+        stats.put("conflicts", solver.numConflicts());
+        stats.put("solver_wall_seconds", solver.wallTime());
+        if (recorder.firstSolutionSeconds() >= 0) {
+            stats.putIfAbsent("first_solution_seconds", recorder.firstSolutionSeconds());
+        }
+        stats.put("solutions", recorder.solutions());
+
+        List<Assignment> games = recorder.best() != null ? recorder.best() : phaseOneGames;
+        if (status == CpSolverStatus.INFEASIBLE && games == null) {
+            if (cutoff != null && !settings.hint().isEmpty()) {
+                // Nothing beats the checkpoint: the checkpoint is optimal.
+                return withSolution("OPTIMAL", season, weights, settings.hint(), null, start, stats);
+            }
+            if (phaseOneGames == null) {
+                return infeasible(season, settings, profile, start, stats);
+            }
+        }
+        if (games == null) {
+            return new SolveResult(status == CpSolverStatus.MODEL_INVALID ? "MODEL_INVALID" : "UNKNOWN", List.of(), null,
+                    bound(solver, built), elapsed(start), null, null, null, null, stats);
+        }
+        boolean proven = status == CpSolverStatus.OPTIMAL
+                || (status == CpSolverStatus.INFEASIBLE && phaseOneGames != null && recorder.best() == null);
+        return withSolution(proven ? "OPTIMAL" : "FEASIBLE", season, weights, games, proven ? null : bound(solver, built), start, stats);
+    }
+
+    private SolveResult withSolution(String status, Season season, ObjectiveWeights weights, List<Assignment> games,
+            Double bound, long start, Map<String, Object> stats) {
+        Evaluation eval = evaluator.evaluate(season, games, weights);
+        if (!eval.feasible()) {
+            throw new IllegalStateException("evaluator rejects the reported schedule: " + eval.describeInfeasibility());
+        }
+        double best = bound == null ? eval.objective() : Math.min(bound, eval.objective());
+        return new SolveResult(status, games, eval.objective(), best, elapsed(start), eval.softPenalties(),
+                eval.travelKm(), eval.breaks(), List.of(), stats);
+    }
+
+    private static Double bound(CpSolver solver, SeasonModelBuilder.Built built) {
+        double b = solver.bestObjectiveBound();
+        return Double.isFinite(b) ? built.scale().toObjective(b) : null;
+    }
+
+    private SolveResult infeasible(Season season, SolveSettings settings, SolverProfile profile, long start,
+            Map<String, Object> stats) {
+        SeasonModelBuilder.Built explained = SeasonModelBuilder.build(season,
+                new SeasonModelBuilder.Options(season.weights(), true, false, false));
+        explained.model().cp.addAssumptions(explained.model().assumptions().values().toArray(new com.google.ortools.sat.Literal[0]));
+        CpSolver solver = new CpSolver();
+        // Assumption cores come from the single-threaded SAT search; more workers do not help here.
+        solver.getParameters().setNumWorkers(1).setMaxTimeInSeconds(EXPLAIN_SECONDS);
+        CpSolverStatus status = solver.solve(explained.model().cp);
+        List<SolveResult.Conflict> conflicts = new ArrayList<>();
+        if (status == CpSolverStatus.INFEASIBLE) {
+            for (int index : solver.sufficientAssumptionsForInfeasibility()) {
+                SeasonConstraint c = explained.model().constraintOfLiteral(index);
+                if (c != null) {
+                    conflicts.add(new SolveResult.Conflict(c.id(), c.type().name(), String.valueOf(c.params())));
+                }
+            }
+            if (conflicts.isEmpty()) {
+                conflicts.add(new SolveResult.Conflict("format", "FORMAT",
+                        "the round-robin format alone cannot be scheduled in these slots"));
+            }
+        }
+        stats.put("explanation_status", status.name());
+        return new SolveResult("INFEASIBLE", List.of(), null, null, elapsed(start), null, null, null, conflicts, stats);
+    }
+
+    private static CpSolver solver(SolveSettings settings, SolverProfile profile, double seconds) {
+        CpSolver solver = new CpSolver();
+        SatParameters.Builder p = solver.getParameters();
+        p.setNumWorkers(settings.workers()).setMaxTimeInSeconds(Math.max(0.1, seconds))
+                .setLinearizationLevel(profile.linearizationLevel());
+        if (settings.seed() != null) {
+            p.setRandomSeed((int) (settings.seed() & 0x7fffffff));
+        }
+        if (profile.relativeGapLimit() > 0) {
+            p.setRelativeGapLimit(profile.relativeGapLimit());
+        }
+        return solver;
+    }
+
+    private static CpSolverStatus run(CpSolver solver, SeasonModelBuilder.Built built, SolutionRecorder recorder,
+            SolveSettings settings) {
+        recorder.stopper(solver::stopSearch);
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "solve-stop-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleAtFixedRate(() -> {
+            if (settings.stopRequested().getAsBoolean()) {
+                solver.stopSearch();
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+        try {
+            return solver.solve(built.model().cp, recorder);
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+
+    private static void failLoudly(SolutionRecorder recorder) {
+        if (recorder.failure() != null) {
+            throw new IllegalStateException("model/evaluator mismatch (a modelling bug): " + recorder.failure());
+        }
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public String modelHash(Season season, SolveSettings settings) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(CANONICAL.writeValueAsBytes(season));
+            ObjectiveWeights w = settings.weights() != null ? settings.weights() : season.weights();
+            sha.update(("|weights=" + w.travel() + "," + w.penalty()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash the season", e);
+        }
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.flextime.solve.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flextime.core.model.Game;
+import io.flextime.core.model.ScheduleVersion;
+import io.flextime.core.model.Season;
+import io.flextime.core.model.Slot;
+import io.flextime.core.model.Team;
+import io.flextime.core.store.ScheduleRepository;
+import io.flextime.core.store.TenantDb;
+import io.flextime.events.CloudEvent;
+import io.flextime.solve.engine.Assignment;
+import io.flextime.solve.engine.SolveResult;
+import io.flextime.solve.store.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Ends a job: the schedule version (once per job) and the job's final state are committed together
+ * with the event that announces them, which the caller publishes after the commit and which duplicate
+ * triggers re-emit.
+ */
+@ApplicationScoped
+public class ResultRecorder {
+    private final TenantDb db;
+    private final JobStore jobs;
+    private final ScheduleRepository schedules;
+    private final JobEvents events;
+    private final ObjectMapper mapper;
+
+    public ResultRecorder(TenantDb db, JobStore jobs, ScheduleRepository schedules, JobEvents events, ObjectMapper mapper) {
+        this.db = db;
+        this.jobs = jobs;
+        this.schedules = schedules;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    /** The schedule version id of a job: fixed, so a retried finish stores and announces the same one. */
+    public static UUID scheduleVersionId(UUID jobId) {
+        return UUID.nameUUIDFromBytes(("schedule/" + jobId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CloudEvent solved(SolveJob job, Season season, FinalSolution s) {
+        UUID scheduleId = scheduleVersionId(job.jobId());
+        List<Game> games = games(season, s.games());
+        ScheduleVersion version = new ScheduleVersion(scheduleId, job.tenant(), job.versionId(), job.jobId(), season.season(),
+                s.status(), s.objective(), s.bestBound(), SolveResult.gap(s.objective(), s.bestBound()), s.travelTotal(),
+                metrics(s), job.correlationId(), null, games);
+        CloudEvent event = events.solved(job, scheduleId, season.season(), s.status(), s.objective(), s.bestBound(),
+                games.size(), s.travelTotal(), s.elapsedSeconds());
+        JobStore.Outcome outcome = new JobStore.Outcome(s.status(), s.objective(), s.bestBound(),
+                SolveResult.gap(s.objective(), s.bestBound()), s.elapsedSeconds(), s.solutions(), scheduleId);
+        db.inTenantBlocking(job.tenant(), conn -> schedules.insert(conn, version)
+                .chain(() -> jobs.finish(conn, job.jobId(), JobState.SOLVED, outcome, event)));
+        return event;
+    }
+
+    /** No schedule: {@code status} INFEASIBLE (with the conflicting constraints), MODEL_INVALID or UNKNOWN. */
+    public CloudEvent infeasible(SolveJob job, String status, List<SolveResult.Conflict> conflicts, double elapsedSeconds,
+            int solutions, Double bestBound) {
+        CloudEvent event = events.infeasible(job, status, conflicts, elapsedSeconds);
+        JobStore.Outcome outcome = new JobStore.Outcome(status, null, bestBound, null, elapsedSeconds, solutions, null);
+        db.inTenantBlocking(job.tenant(), conn -> jobs.finish(conn, job.jobId(), JobState.INFEASIBLE, outcome, event));
+        return event;
+    }
+
+    public void cancelled(SolveJob job, Checkpoint best, double elapsedSeconds) {
+        JobStore.Outcome outcome = new JobStore.Outcome(null, best == null ? null : best.objective(),
+                best == null ? null : best.bestBound(), null, elapsedSeconds, best == null ? 0 : best.solutions(), null);
+        db.inTenantBlocking(job.tenant(), conn -> jobs.finish(conn, job.jobId(), JobState.CANCELLED, outcome, null));
+    }
+
+    /** Games in slot order; the date is the slot's, the venue the home team's. */
+    static List<Game> games(Season season, List<Assignment> assignments) {
+        Map<Integer, LocalDate> dates = season.slots().stream().filter(s -> s.date() != null)
+                .collect(Collectors.toMap(Slot::index, Slot::date, (a, b) -> a));
+        Map<String, String> venues = season.teams().stream().filter(t -> t.venueId() != null)
+                .collect(Collectors.toMap(Team::id, Team::venueId, (a, b) -> a));
+        List<Assignment> ordered = new ArrayList<>(assignments);
+        ordered.sort(Comparator.comparingInt(Assignment::slot).thenComparing(Assignment::home).thenComparing(Assignment::away));
+        List<Game> games = new ArrayList<>(ordered.size());
+        for (Assignment a : ordered) {
+            games.add(new Game(games.size() + 1, a.slot(), dates.get(a.slot()), a.home(), a.away(), venues.get(a.home())));
+        }
+        return games;
+    }
+
+    private ObjectNode metrics(FinalSolution s) {
+        ObjectNode m = mapper.createObjectNode();
+        m.set("violations", mapper.valueToTree(s.violations()));
+        m.set("travelPerTeam", mapper.valueToTree(s.travelPerTeam()));
+        m.set("breaksPerTeam", mapper.valueToTree(s.breaksPerTeam()));
+        m.set("statistics", mapper.valueToTree(s.statistics()));
+        m.put("solutions", s.solutions());
+        m.put("elapsedSeconds", s.elapsedSeconds());
+        return m;
+    }
+
+}

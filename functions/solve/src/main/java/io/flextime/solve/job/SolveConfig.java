@@ -1,0 +1,51 @@
+package io.flextime.solve.job;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How solve jobs run ({@code flextime.solve.*}); the README's "Jobs and checkpoints" explains each key. */
+@ConfigMapping(prefix = "flextime.solve")
+public interface SolveConfig {
+
+    /** Wall-clock limit of one invocation (AWS Lambda stops at 15 minutes). */
+    @WithDefault("PT15M")
+    Duration invocationDeadline();
+
+    /** Time kept before the deadline to write the checkpoint, emit the continuation and release the lock. */
+    @WithDefault("PT45S")
+    Duration safetyMargin();
+
+    /** Minimum time between two checkpoints of a job. */
+    @WithDefault("PT2S")
+    Duration checkpointInterval();
+
+    /** Minimum time between two solve.progress events of a job. */
+    @WithDefault("PT1S")
+    Duration progressInterval();
+
+    /** Lock lease; renewed every third of it while the solver runs, so a killed process frees it within one TTL. */
+    @WithDefault("PT15S")
+    Duration lockTtl();
+
+    /** How long a checkpoint outlives its last write in Redis. */
+    @WithDefault("P7D")
+    Duration checkpointRetention();
+
+    /** Time budget of an auto-solve started by dataset.validated. */
+    @WithDefault("PT10M")
+    Duration defaultTimeBudget();
+
+    /** Jobs one process solves at once (CP-SAT uses every worker it gets; more jobs would only share cores). */
+    @WithDefault("1")
+    int concurrentJobs();
+
+    /**
+     * LOCAL: a trigger runs the job on this process' solver pool. EVENT: a trigger emits solve.requested
+     * and returns, and the MSK-triggered invocation runs the job (AWS: an HTTP call cannot wait 15 minutes).
+     */
+    @WithDefault("LOCAL")
+    Dispatch dispatch();
+
+    enum Dispatch { LOCAL, EVENT }
+}

@@ -1,0 +1,134 @@
+package io.flextime.solve.job;
+
+import io.flextime.core.messaging.EventPublisher;
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.problem.Problem;
+import io.flextime.core.problem.ProblemException;
+import io.flextime.core.store.RedisLock;
+import io.flextime.core.store.Tenants;
+import io.flextime.core.store.TenantDb;
+import io.flextime.solve.store.CheckpointStore;
+import io.flextime.solve.store.JobStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Start, look at and cancel solve jobs: what the HTTP functions and the event consumers call. */
+@ApplicationScoped
+public class SolveJobs {
+    private final TenantDb db;
+    private final JobStore jobs;
+    private final CheckpointStore checkpoints;
+    private final RedisLock locks;
+    private final JobLauncher launcher;
+    private final JobEvents events;
+    private final EventPublisher publisher;
+    private final SolveConfig config;
+
+    public SolveJobs(TenantDb db, JobStore jobs, CheckpointStore checkpoints, RedisLock locks, JobLauncher launcher,
+            JobEvents events, EventPublisher publisher, SolveConfig config) {
+        this.db = db;
+        this.jobs = jobs;
+        this.checkpoints = checkpoints;
+        this.locks = locks;
+        this.launcher = launcher;
+        this.events = events;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    /**
+     * Records the job of this request (or finds it: one job per version and parameters) and starts it
+     * unless it is finished or already running. Returns at once with the job's current state.
+     */
+    public SolveJob start(SolveRequest request) {
+        UUID versionId = request.validVersionId();
+        SolveRequest.Weights w = request.weights();
+        SolveJob job = db.inTenantBlocking(request.tenant(), conn -> register(conn, request.tenant(), versionId,
+                request.timeBudgetSeconds(), w == null ? null : new ObjectiveWeights(w.travel(), w.penalty()),
+                request.seed(), request.workers(), request.correlationId() == null ? UUID.randomUUID().toString()
+                        : request.correlationId()));
+        dispatch(job);
+        return job;
+    }
+
+    /**
+     * Registers a job on {@code conn} (its own transaction or an inbox one). A version unknown to this
+     * tenant is a 404 for HTTP callers and a permanent failure for events.
+     */
+    public Uni<SolveJob> register(SqlConnection conn, String tenant, UUID versionId, int timeBudgetSeconds,
+            ObjectiveWeights weights, Long seed, Integer workers, String correlationId) {
+        return jobs.versionWeights(conn, versionId).chain(seasonWeights -> {
+            if (seasonWeights.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.notFound(
+                        "dataset version " + versionId + " does not exist for tenant " + tenant)));
+            }
+            SolveParameters params = new SolveParameters(timeBudgetSeconds,
+                    weights == null ? seasonWeights.get() : weights, seed, workers == null ? 0 : workers);
+            return jobs.register(conn, params.jobId(tenant, versionId), tenant, versionId, params, correlationId);
+        });
+    }
+
+    /**
+     * An HTTP start: runs the job on this process' solver pool (LOCAL), or asks for it with a
+     * solve.requested event (EVENT: the MSK-triggered Lambda runs it; an HTTP call cannot wait).
+     */
+    private void dispatch(SolveJob job) {
+        if (job.status().finished()) {
+            return;
+        }
+        if (config.dispatch() == SolveConfig.Dispatch.LOCAL) {
+            launcher.launch(job.tenant(), job.jobId());
+        } else {
+            publisher.publishBlocking(events.request(job, 0, null));
+        }
+    }
+
+    /** An event trigger: runs the job in this thread (Lambda) or on the solver pool, unless it is finished. */
+    public void run(SolveJob job, boolean inline) {
+        if (job.status().finished()) {
+            return;
+        }
+        if (inline) {
+            launcher.runHere(job.tenant(), job.jobId());
+        } else {
+            launcher.launch(job.tenant(), job.jobId());
+        }
+    }
+
+    public SolveJob status(String tenant, String jobId) {
+        UUID id = jobId(tenant, jobId);
+        return find(tenant, id).orElseThrow(() -> new ProblemException(Problem.notFound("no solve job " + jobId)));
+    }
+
+    public Optional<SolveJob> find(String tenant, UUID jobId) {
+        return db.inTenantBlocking(tenant, c -> jobs.find(c, jobId));
+    }
+
+    /**
+     * Cancels a job. A running invocation (wherever it runs) sees the Redis flag within a second, stops
+     * and marks the job CANCELLED; a job nobody runs is marked at once. A finished job stays as it is.
+     */
+    public SolveJob cancel(String tenant, String jobId) {
+        SolveJob job = status(tenant, jobId);
+        if (job.status().finished()) {
+            return job;
+        }
+        checkpoints.requestCancel(job.jobId());
+        if (locks.holder(CheckpointStore.lockKey(job.jobId())).isEmpty()) {
+            db.inTenantBlocking(tenant, c -> jobs.cancel(c, job.jobId()));
+        }
+        return status(tenant, jobId);
+    }
+
+    private static UUID jobId(String tenant, String jobId) {
+        Tenants.require(tenant);
+        try {
+            return UUID.fromString(String.valueOf(jobId));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.badRequest("invalid-job-id", "expected a job id (UUID), got '" + jobId + "'"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.flextime.solve.profile;
+
+import io.flextime.core.model.SeasonFormat.RoundRobin;
+
+/**
+ * Picks solver parameters from instance features, never per instance:
+ * <ul>
+ *   <li><b>travel-tournament</b> — compact, travel counts, at most a couple of hard rules per team (TTP
+ *       style): the objective is all travel, so a strong LP (linearization 2) and reversal symmetry
+ *       breaking pay off; no feasibility phase (feasible schedules are easy).</li>
+ *   <li><b>constraint-heavy</b> — more than two hard constraints per team (ITC2021 style): finding any
+ *       feasible schedule is the hard part, so up to 70% of the budget goes to a repair phase (hard
+ *       constraints softened, violations minimized; it ends as soon as they reach 0) whose schedule
+ *       hints the optimization phase.</li>
+ *   <li><b>calendar</b> — relaxed or partial seasons on dates (conference style): default search,
+ *       linearization 1; up to 70% of the budget for the repair phase, built without the travel flow
+ *       (most of the model, irrelevant to feasibility), whose schedule hints the travel phase: on the
+ *       Big 12 sample feasibility, not travel, is the hard part.</li>
+ *   <li><b>default</b> — anything else.</li>
+ * </ul>
+ */
+public final class ProfileSelector {
+
+    public SolverProfile choose(InstanceFeatures f) {
+        if (f.hardPerTeam() > 2.0) {
+            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0);
+        }
+        if (f.compact() && f.travel() && f.roundRobin() == RoundRobin.DOUBLE) {
+            return new SolverProfile("travel-tournament", 0.0, 2, true, 0.0);
+        }
+        if (!f.compact() || f.roundRobin() == RoundRobin.PARTIAL) {
+            return new SolverProfile("calendar", 0.7, 1, false, 0.0);
+        }
+        return new SolverProfile("default", 0.0, 1, true, 0.0);
+    }
+}

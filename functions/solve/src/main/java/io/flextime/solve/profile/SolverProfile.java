@@ -1,0 +1,17 @@
+package io.flextime.solve.profile;
+
+/**
+ * CP-SAT parameters for a class of instances (see {@link ProfileSelector} and the README "Model").
+ *
+ * @param name                   reported in the result's statistics
+ * @param feasibilityFirst       at most this fraction of the time budget goes to a repair phase that
+ *                               minimizes hard-constraint violations (see HardRelaxation) and ends at
+ *                               0; its schedule hints the optimization phase; 0 disables it
+ * @param linearizationLevel     CP-SAT linearization_level (2 puts more constraints into the LP: better
+ *                               bounds on travel, slower propagation)
+ * @param symmetryBreaking       add FlexTime's own symmetry breaking (schedule reversal) when it applies
+ * @param relativeGapLimit       stop when the relative gap is below this (0: prove optimality)
+ */
+public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
+        double relativeGapLimit) {
+}
