@@ -52,7 +52,9 @@ public class PipelineAlerts {
             case DATASET_REJECTED -> new PipelineAlert(PipelineAlert.ERROR, "validate", "FAILED",
                     "Dataset version " + d.path("versionId").asText() + " rejected: " + first(d.path("errors"), "message"), run);
             case SCHEDULE_INFEASIBLE -> new PipelineAlert(PipelineAlert.ERROR, "solve", "FAILED",
-                    "No schedule exists: conflicting constraints " + d.path("conflicts").findValuesAsText("constraintId"), run);
+                    "INFEASIBLE".equals(d.path("status").asText())
+                            ? "No schedule exists: conflicting constraints " + d.path("conflicts").findValuesAsText("constraintId")
+                            : "No schedule found within the time budget (" + d.path("status").asText() + ")", run);
             case WEBHOOK_DEAD_LETTERED -> new PipelineAlert(PipelineAlert.WARNING, "webhook", "FAILED",
                     "Delivery " + d.path("deliveryId").asText() + " to endpoint " + d.path("endpointId").asText()
                             + " dead-lettered: " + d.path("lastError").asText(), run);
