@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # summary: the main job end to end: upload the Big 12 sample → ingest → validate → solve → export → signed webhook
 #
-#   ./flextime demo [--tenant T] [--solve-seconds N] [--sample FILE] [--keep-running]
+#   ./flextime demo [--tenant T] [--solve-seconds N] [--sample FILE] [--keep-running] [--no-build]
 #
 # Builds what is missing, starts the local stack, starts the five functions as separate processes
 # (one port each, as separate Lambdas would be), a partner receiver that verifies webhook signatures
@@ -14,12 +14,14 @@ TENANT="big12-$(date -u +%m%d%H%M%S)"
 SOLVE_SECONDS="${FLEXTIME_DEMO_SOLVE_SECONDS:-45}"
 SAMPLE="samples/big12-mbb-2025-26/season.json"
 KEEP_RUNNING=false
+BUILD=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --tenant) TENANT="$2"; shift 2 ;;
     --solve-seconds) SOLVE_SECONDS="$2"; shift 2 ;;
     --sample) SAMPLE="$2"; shift 2 ;;
     --keep-running) KEEP_RUNNING=true; shift ;;
+    --no-build) BUILD=false; shift ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "demo: unknown option $1" >&2; exit 2 ;;
   esac
@@ -53,21 +55,27 @@ trap interrupted INT TERM
 trap '[[ $KEEP_RUNNING == true ]] || cleanup' EXIT
 
 # --- 1. build what is missing -------------------------------------------------------------------
-needs_build() {
-  local fn
-  [[ -f tools/target/flextime-tools-1.0.0-SNAPSHOT.jar ]] || return 0
+# A function is stale when its app is missing or older than its sources (or core's, or the events').
+stale_modules() {
+  local fn jar
+  [[ -f tools/target/flextime-tools-1.0.0-SNAPSHOT.jar ]] || echo tools
   for fn in "${FUNCTIONS[@]}"; do
-    local jar="functions/$fn/target/quarkus-app/quarkus-run.jar"
-    [[ -f "$jar" ]] || return 0
-    [[ -z "$(find functions/$fn/src/main functions/core/src/main events/src/main -newer "$jar" -type f -print -quit)" ]] || return 0
+    jar="functions/$fn/target/quarkus-app/quarkus-run.jar"
+    if [[ ! -f "$jar" || -n "$(find "functions/$fn/src/main" functions/core/src/main events/src/main -newer "$jar" -type f -print -quit)" ]]; then
+      echo "functions/$fn"
+    fi
   done
-  return 1
 }
-if needs_build; then
-  step "Building FlexTime (first run: Maven downloads its dependencies, a few minutes)"
-  mvn -B -DskipTests install 2>&1 | tee "$LOG_DIR/demo-build.log" \
-    | grep --line-buffered -E '^\[INFO\] Building FlexTime|BUILD (SUCCESS|FAILURE)|^\[ERROR\]' || true
+STALE=$(stale_modules | paste -sd, -)
+if [[ -n "$STALE" && $BUILD == true ]]; then
+  step "Building ${STALE//,/, } (first run: Maven downloads its dependencies, a few minutes)"
+  # -am also builds what they depend on (events, core); tests are the business of ./flextime test.
+  mvn -B -DskipTests install -pl "$STALE" -am 2>&1 | tee "$LOG_DIR/demo-build.log" \
+    | grep --line-buffered -E '^\[INFO\] Building FlexTime|BUILD (SUCCESS|FAILURE)|^\[ERROR\]|Downloaded from' \
+    | sed -u 's/^\[INFO\] /  /; s/^Downloaded from [^:]*: .*\/\([^/]*\)$/  downloaded \1/' || true
   grep -q "BUILD SUCCESS" "$LOG_DIR/demo-build.log" || { echo "build failed: see $LOG_DIR/demo-build.log" >&2; exit 1; }
+elif [[ -n "$STALE" ]]; then
+  echo "  (--no-build: running the apps as built, although ${STALE//,/, } changed since)"
 fi
 
 # --- 2. the local stack ---------------------------------------------------------------------------
@@ -82,7 +90,9 @@ for fn in "${FUNCTIONS[@]}"; do
     sleep 1
   fi
   ! ft_port_open "${PORT[$fn]}" || { echo "port ${PORT[$fn]} (for $fn) is taken by another process" >&2; exit 1; }
+  # The solve budget of an auto-solve is the function's flextime.solve.default-time-budget.
   FLEXTIME_HTTP_PORT="${PORT[$fn]}" FLEXTIME_LOCAL_MODE=true QUARKUS_LOG_CONSOLE_JSON_ENABLED=true \
+    FLEXTIME_SOLVE_DEFAULT_BUDGET="PT${SOLVE_SECONDS}S" \
     java -Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "functions/$fn/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/fn-$fn.log" 2>&1 &
   STARTED_PIDS+=($!)
@@ -126,7 +136,9 @@ java -cp "$TOOLS_CP" io.flextime.tools.PipelineWatch "$FT_HOST:$FLEXTIME_KAFKA_P
 WATCH=$!
 STARTED_PIDS+=($WATCH)
 until [[ -f "$DEMO_DIR/ready" ]]; do kill -0 $WATCH 2>/dev/null || { echo "watcher failed" >&2; exit 1; }; sleep 0.2; done
-FLEXTIME_SOLVE_TIME_BUDGET="$SOLVE_SECONDS" ./flextime upload "$SAMPLE" --tenant "$TENANT" | sed 's/^/  /'
+# The upload prints the ingest function's answer (JSON) after its own line; the watcher shows the stage.
+FLEXTIME_INGEST_URL="http://127.0.0.1:${PORT[ingest]}/ingestUpload" ./flextime upload "$SAMPLE" --tenant "$TENANT" \
+  | grep --line-buffered -v '^\[' | sed -u 's/^/  /'
 set +e
 wait $WATCH
 OUTCOME=$?
@@ -151,11 +163,17 @@ psql_owner -At -F $'\t' -c "SELECT t.key, round(t.value::numeric), coalesce(b.va
     WHERE s.tenant = '$TENANT' ORDER BY t.value::numeric DESC" \
   | while IFS=$'\t' read -r team km breaks; do printf '  %-28s %9s   %6s\n' "$team" "$km" "$breaks"; done
 echo
-echo "  exports (s3://flextime-exports/):"
-grep -o '"manifestKey" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sed 's|/manifest.json$||; s|^|    |; s|$|/|'
-grep -o '"file" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sed 's|^|      |'
+MANIFEST=$(grep -o '"manifestKey" *: *"[^"]*"' "$DEMO_DIR/summary.json" | head -n 1 | cut -d'"' -f4)
+echo "  exports: s3://flextime-exports/${MANIFEST%manifest.json}"
+# "file" is each object's full key; show it relative to the export folder.
+grep -o '"file" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sort -u | sed "s|^${MANIFEST%manifest.json}||; s|^|    |"
+echo "    manifest.json"
+SCHEDULE_VERSION=$(grep -o '"scheduleVersionId" *: *"[^"]*"' "$DEMO_DIR/summary.json" | head -n 1 | cut -d'"' -f4)
+echo "  download links (pre-signed, 1 h): curl -s localhost:${PORT[export]}/exports -H 'content-type: application/json' \\"
+echo "    -d '{\"tenant\":\"$TENANT\",\"scheduleVersionId\":\"$SCHEDULE_VERSION\"}'"
 echo
-echo "  partner deliveries verified: $(grep -c '"verified":true' "$DEMO_DIR/received.jsonl" 2>/dev/null || echo 0) (in $DEMO_DIR/received.jsonl)"
+VERIFIED=$(grep -c '"verified":true' "$DEMO_DIR/received.jsonl" 2>/dev/null || true)
+echo "  partner deliveries verified: ${VERIFIED:-0} (in $DEMO_DIR/received.jsonl)"
 echo "  status of this run: ./flextime status"
 if [[ $KEEP_RUNNING == true ]]; then
   echo "  functions keep running (--keep-running); stop them with Ctrl-C"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# summary: local services: stack up | down [--purge] | status   (PostgreSQL, Redis, Kafka, S3)
+# summary: local services: stack up | down [--purge] | status | restart SERVICE   (PostgreSQL, Redis, Kafka, S3)
 #
 # Runs PostgreSQL 15, Redis, Kafka 4.1 (KRaft, one node) and S3Proxy on 127.0.0.1 as plain
 # processes (no Docker), with all data, logs and pid files under .flextime/. Installs what is
@@ -10,7 +10,7 @@ cd "$FLEXTIME_ROOT"
 
 usage() {
   cat <<EOF
-usage: ./flextime stack <up|down|status>
+usage: ./flextime stack <up|down|status|restart>
 
   up               start what is not running, wait until each service answers, create the
                    Kafka topics and S3 buckets, apply the SQL migrations (./flextime db migrate),
@@ -18,6 +18,9 @@ usage: ./flextime stack <up|down|status>
   down [--purge]   stop what 'up' started (data is kept); --purge also deletes the data,
                    logs and config under .flextime/ (downloaded jars and caches are kept)
   status           running/stopped, pid and port of each service; exit 0 if all run, else 3
+  restart SERVICE [--down SECONDS]
+                   stop one service (postgres, redis, kafka, s3proxy), keep it down that long,
+                   start it again (fault tests: the functions must ride through it)
 
 Environment (defaults):
   FLEXTIME_PG_PORT=55432  FLEXTIME_REDIS_PORT=56379  FLEXTIME_S3_PORT=58333
@@ -666,10 +669,39 @@ cmd_status() {
   return 0
 }
 
+# Stops one service, keeps it down for --down seconds (an outage as the functions see it), then
+# brings it back with 'up'. For fault tests and trying out recovery by hand.
+cmd_restart() {
+  local svc="${1:-}" down=0
+  shift || true
+  if [[ "${1:-}" == --down ]]; then down="${2:-}"; shift 2; fi
+  [[ "$down" =~ ^[0-9]+$ ]] || ft_die "--down takes whole seconds"
+  case "$svc" in
+    postgres|redis|kafka|s3proxy) ;;
+    *) ft_die "usage: ./flextime stack restart <postgres|redis|kafka|s3proxy> [--down SECONDS]" ;;
+  esac
+  lock_stack
+  pg_paths
+  local t0
+  t0="$(ft_now)"
+  case "$svc" in
+    postgres) pg_stop; rm -f "$FT_RUN/pg.setup-done" ;;
+    redis) redis_stop ;;
+    kafka) kafka_stop ;;
+    s3proxy) s3_stop ;;
+  esac
+  ft_ok "stopped $svc"
+  sleep "$down"
+  exec 9>&-   # cmd_up takes the stack lock itself
+  FLEXTIME_SKIP_MIGRATE=1 cmd_up >/dev/null
+  ft_ok "restarted $svc (down $(ft_since "$t0"))"
+}
+
 sub="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$sub" in
   up) cmd_up "$@" ;;
+  restart) cmd_restart "$@" ;;
   down) cmd_down "$@" ;;
   status) cmd_status "$@" ;;
   -h|--help|help|"") usage ;;

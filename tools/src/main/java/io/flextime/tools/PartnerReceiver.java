@@ -67,7 +67,7 @@ public class PartnerReceiver {
     }
 
     /** Standard Webhooks: HMAC-SHA256 over "id.timestamp.body", base64, any of the space-separated "v1,<sig>". */
-    static String verify(byte[] key, String id, String timestamp, String signatures, byte[] body, long nowEpochSecond) {
+    public static String verify(byte[] key, String id, String timestamp, String signatures, byte[] body, long nowEpochSecond) {
         if (id == null || timestamp == null || signatures == null) {
             return "missing webhook-id, webhook-timestamp or webhook-signature";
         }
@@ -101,7 +101,7 @@ public class PartnerReceiver {
         return "no valid v1 signature";
     }
 
-    static byte[] secretKey(String secret) {
+    public static byte[] secretKey(String secret) {
         String s = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
         return Base64.getDecoder().decode(s);
     }

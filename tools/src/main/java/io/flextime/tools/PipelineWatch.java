@@ -130,7 +130,9 @@ public class PipelineWatch {
                     d.path("games").asInt(), d.path("objective").asDouble(), d.path("bestBound").asDouble(),
                     100 * d.path("gap").asDouble(), d.path("elapsedSeconds").asDouble()));
             case "schedule.infeasible" -> {
-                stage("solve", false, "infeasible; conflicting constraints: " + d.path("conflicts"));
+                stage("solve", false, "UNKNOWN".equals(d.path("status").asText())
+                        ? String.format(Locale.ROOT, "no schedule found within the budget (%.0f s)", d.path("elapsedSeconds").asDouble())
+                        : d.path("status").asText() + "; conflicting constraints: " + d.path("conflicts"));
                 return 1;
             }
             case "export.completed" -> stage("export", true, d.path("files").size() + " files, manifest "

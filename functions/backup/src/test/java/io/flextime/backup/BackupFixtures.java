@@ -111,4 +111,20 @@ public final class BackupFixtures {
         }
         return version;
     }
+
+    /** Every constraint and index of the public tables, as definitions (sorted): what a restore must leave as it found. */
+    public static List<String> keysAndIndexes(Connection c) throws SQLException {
+        List<String> defs = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' valid=' || c.convalidated "
+                        + "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                        + "WHERE n.nspname = 'public' UNION ALL SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                        + "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' "
+                        + "ORDER BY 1")) {
+            while (rs.next()) {
+                defs.add(rs.getString(1));
+            }
+        }
+        return defs;
+    }
 }

@@ -37,6 +37,12 @@ class FullBackupRestoreTest {
             BackupFixtures.seedVersion(c, "sec", "wbb-2025", 14);
         }
         Map<String, String> before = withoutEventLog(BackupFixtures.fingerprint());
+        List<String> keysBefore;
+        try (Connection c = TestDatabase.owner()) {
+            keysBefore = BackupFixtures.keysAndIndexes(c);
+        }
+        assertTrue(keysBefore.stream().anyMatch(k -> k.contains("FOREIGN KEY")) && keysBefore.stream().anyMatch(k -> k.contains("PRIMARY KEY")),
+                "the schema has keys to rebuild: " + keysBefore);
 
         JsonPath backup = given().contentType(ContentType.JSON).body("{\"kind\": \"FULL\"}").post("/backupNow")
                 .then().statusCode(200).extract().jsonPath();
@@ -54,6 +60,9 @@ class FullBackupRestoreTest {
                 .post("/restore").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(backupId), restored.getList("backupIds"));
         assertEquals(before, withoutEventLog(BackupFixtures.fingerprint()), "every table is back, row for row");
+        try (Connection c = TestDatabase.owner()) {
+            assertEquals(keysBefore, BackupFixtures.keysAndIndexes(c), "the keys and indexes dropped for the load are all rebuilt");
+        }
 
         List<String> listed = given().post("/listBackups").then().statusCode(200).extract().jsonPath().getList("backupId");
         assertTrue(listed.contains(backupId));

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
@@ -38,6 +39,13 @@ import org.postgresql.PGConnection;
  */
 @ApplicationScoped
 public class ChainLoader {
+    /** Plaintext bytes per COPY write and per read-ahead block; blocks held ahead of COPY. */
+    private static final int READ_BLOCK = 1 << 20;
+    private static final int READ_DEPTH = 8;
+    private static final String INDEX_BUILD_MEMORY = "256MB";
+
+    private static final Logger LOG = Logger.getLogger(ChainLoader.class);
+
     private final BackupObjects objects;
     private final Manifests manifests;
 
@@ -67,13 +75,18 @@ public class ChainLoader {
         Manifest full = plan.chain().get(0);
         byte[] fullKey = manifests.dataKey(full, keys);
         PGConnection pg = c.unwrap(PGConnection.class);
+        long began = System.nanoTime();
+        DeferredIndexes deferred = DeferredIndexes.drop(c, schema, full.tables().stream().map(TableEntry::name).toList());
         for (TableEntry t : full.tables()) {
             String copy = "COPY " + CopyText.ident(schema) + "." + CopyText.ident(t.name()) + " (" + CopyText.columnList(t.columns())
                     + ") FROM STDIN";
-            try (InputStream in = open(full, t, fullKey); CheckedStream checked = new CheckedStream(in)) {
-                pg.getCopyAPI().copyIn(copy, checked, 1 << 16);
-                expect(full, t, checked.lines(), checked.sha256());
+            CheckedStream checked = new CheckedStream(open(full, t, fullKey));
+            // the reader thread owns (and closes) the object stream: download, decrypt, decompress, hash
+            try (ReadAhead ahead = new ReadAhead(checked, READ_BLOCK, READ_DEPTH, t.name())) {
+                pg.getCopyAPI().copyIn(copy, ahead, READ_BLOCK);
             }
+            expect(full, t, checked.lines(), checked.sha256());
+            LOG.infof("restore: table %s loaded, %d lines, %.2f s since start", t.name(), t.rows(), (System.nanoTime() - began) / 1e9);
             rows.put(t.name(), t.rows());
             if (checking) {
                 String sha = tableChecksum(c, schema, t.name());
@@ -81,6 +94,15 @@ public class ChainLoader {
                     mismatches.add("table " + t.name() + ": reloaded data has SHA-256 " + sha + ", manifest says " + t.plaintextSha256());
                 }
             }
+        }
+        if (deferred.count() > 0) {
+            try (Statement s = c.createStatement()) {
+                // index builds sort in memory and use the server's parallel maintenance workers
+                s.execute("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
+            }
+            deferred.recreate(c);
+            LOG.infof("restore: %d tables loaded, %d keys and indexes built, %.2f s", full.tables().size(), deferred.count(),
+                    (System.nanoTime() - began) / 1e9);
         }
         long total = full.rows();
         Long cutoff = plan.cutoff() == null ? null : micros(plan.cutoff());

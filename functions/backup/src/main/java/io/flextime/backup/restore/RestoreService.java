@@ -60,6 +60,7 @@ public class RestoreService {
         ChainLoader.Loaded loaded;
         try {
             targets.prepareDatabase(database, full.schemaVersion());
+            LOG.infof("restore %s: target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
             try (Connection c = targets.connect(database)) {
                 c.setAutoCommit(false);
                 try {

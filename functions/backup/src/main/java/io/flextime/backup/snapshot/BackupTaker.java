@@ -10,6 +10,8 @@ import io.flextime.backup.format.ManifestCodec;
 import io.flextime.backup.format.TableEntry;
 import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.OwnerDatabase;
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,6 +26,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,8 +120,10 @@ public class BackupTaker {
             for (SqlConnection c : helpers) {
                 running.add(workers.submit(() -> {
                     for (String table = tables.poll(); table != null; table = tables.poll()) {
+                        long began = System.nanoTime();
                         entries.add(full ? exportTable(c, backupId, table, key.plaintext())
                                 : exportChanges(c, backupId, table, key.plaintext(), parent.snapshot(), lastCommitAt));
+                        LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
                         heartbeat.run();
                     }
                     return null;
@@ -237,10 +242,24 @@ public class BackupTaker {
     private void stream(SqlConnection c, String sql, Tuple args, LineSink sink) throws IOException {
         PreparedStatement ps = c.prepare(sql).await().indefinitely();
         try {
-            int fetch = config.fetchSize();
-            for (Row r : ps.createStream(fetch, args).toMulti().subscribe().asIterable(fetch,
-                    () -> new java.util.concurrent.ArrayBlockingQueue<>(fetch * 2))) {
-                sink.accept(r.getString(0).getBytes(StandardCharsets.UTF_8));
+            // An explicit cursor, not RowStream: under load RowStream's pause/resume raced inside Vert.x
+            // ("No current cursor read", thrown on the event loop) and the stream then hung without
+            // an error. The next fetch is requested before this thread writes the current one, so the
+            // server renders while we compress: at most two fetches are held.
+            Cursor cursor = ps.cursor(args);
+            try {
+                RowSet<Row> rows = cursor.read(config.fetchSize()).await().indefinitely();
+                while (rows != null) {
+                    CompletableFuture<RowSet<Row>> next = cursor.hasMore()
+                            ? cursor.read(config.fetchSize()).subscribeAsCompletionStage()
+                            : null;
+                    for (Row r : rows) {
+                        sink.accept(r.getString(0).getBytes(StandardCharsets.UTF_8));
+                    }
+                    rows = next == null ? null : next.join();
+                }
+            } finally {
+                cursor.close().await().indefinitely();
             }
         } finally {
             ps.close().await().indefinitely();

@@ -58,18 +58,21 @@ public class EventPublisher {
 
     /**
      * Publishes an event, records it in the pipeline log, and raises the pipeline alert it calls for
-     * (a run's success or failure) as a {@code pipeline.alert} event and a Slack message.
+     * (a run's success or failure) as a {@code pipeline.alert} event and a Slack message — once: an
+     * event re-emitted by the inbox is already in the log and raises nothing again.
      */
     public Uni<Void> publish(CloudEvent event) {
-        Uni<Void> sent = send(EventType.fromType(event.type()).topic(), event.subject(), event, null)
-                .chain(() -> pipelineLog.record(event));
-        return alerts.alertFor(event)
-                .map(alert -> sent.chain(() -> {
-                    alerts.notifySlack(event.tenant(), alert);
-                    return publish(create(EventType.PIPELINE_ALERT, alert.stage(), event.tenant(), event.correlationid(),
-                            null, alert));
-                }))
-                .orElse(sent);
+        return send(EventType.fromType(event.type()).topic(), event.subject(), event, null)
+                .chain(() -> pipelineLog.record(event))
+                .chain(first -> {
+                    var alert = first ? alerts.alertFor(event) : java.util.Optional.<io.flextime.events.data.PipelineAlert>empty();
+                    if (alert.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    alerts.notifySlack(event.tenant(), alert.get());
+                    return publish(create(EventType.PIPELINE_ALERT, alert.get().stage(), event.tenant(), event.correlationid(),
+                            null, alert.get()));
+                });
     }
 
     public Uni<Void> publishAll(List<CloudEvent> events) {

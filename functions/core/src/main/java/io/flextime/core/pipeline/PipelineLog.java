@@ -27,19 +27,20 @@ public class PipelineLog {
         this.db = db;
     }
 
-    public Uni<Void> record(CloudEvent e) {
+    /** Records the event; true when it was new (false for a re-emitted event or when recording failed). */
+    public Uni<Boolean> record(CloudEvent e) {
         if (!Tenants.isValid(e.tenant()) || e.correlationid() == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         return db.inTenant(e.tenant(), conn -> conn.preparedQuery("INSERT INTO pipeline_event (event_id, tenant, correlation_id, "
                         + "type, source, subject, event_time, summary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb) "
                         + "ON CONFLICT (event_id) DO NOTHING")
                         .execute(Tuple.from(new Object[] { e.id(), e.tenant(), e.correlationid(), e.type(), e.source(), e.subject(),
                                 e.time().atOffset(ZoneOffset.UTC), summary(e.data()).toString() })))
-                .replaceWithVoid()
+                .map(rows -> rows.rowCount() == 1)
                 .onFailure().recoverWithItem(t -> {
                     LOG.warnf("could not record %s %s in the pipeline log: %s", e.type(), e.id(), t.getMessage());
-                    return null;
+                    return false;
                 });
     }
 

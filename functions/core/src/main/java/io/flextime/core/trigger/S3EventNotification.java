@@ -64,6 +64,7 @@ public class S3EventNotification {
         private String eventName;
         private S3 s3;
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isObjectCreated() {
             return eventName != null && eventName.startsWith("ObjectCreated");
         }
