@@ -55,8 +55,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
     /** The solve budget of these runs (auto-solve, {@code flextime.solve.default-time-budget}). */
-    static final Duration SOLVE_BUDGET = Duration.parse(System.getProperty("e2e.solve-budget", "PT30S"));
-    static final Duration RUN_TIMEOUT = Duration.ofSeconds(200);
+    static final Duration SOLVE_BUDGET = Duration.parse(System.getProperty("e2e.solve-budget", "PT60S"));
+    static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
     static final String PUBLISHED = "flextime.schedule.published.v1";
     static final Set<String> FAILURES = Set.of(EventType.DATASET_INGEST_FAILED.type(), EventType.DATASET_REJECTED.type(),
             EventType.SCHEDULE_INFEASIBLE.type(), EventType.WEBHOOK_DEAD_LETTERED.type());
