@@ -75,8 +75,9 @@ public final class MultipartUploadStream extends OutputStream {
         int length = filled;
         parts.add(null);
         inFlight = CompletableFuture.runAsync(() -> {
-            String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-                    .contentLength((long) length), RequestBody.fromByteBuffer(ByteBuffer.wrap(data, 0, length))).eTag();
+            String etag = withDelayedRetries(() -> s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .partNumber(number).contentLength((long) length), RequestBody.fromByteBuffer(ByteBuffer.wrap(data, 0, length))))
+                    .eTag();
             synchronized (parts) {
                 parts.set(number - 1, CompletedPart.builder().partNumber(number).eTag(etag).build());
             }
@@ -103,7 +104,8 @@ public final class MultipartUploadStream extends OutputStream {
         }
         closed = true;
         if (uploadId == null) {
-            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromByteBuffer(ByteBuffer.wrap(buffer, 0, filled)));
+            byte[] body = java.util.Arrays.copyOf(buffer, filled);
+            withDelayedRetries(() -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(body)));
             return;
         }
         uploadPart();
@@ -125,6 +127,29 @@ public final class MultipartUploadStream extends OutputStream {
                 // the abort below is what matters
             }
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        }
+    }
+
+    /**
+     * The local S3 server now and then drops an upload's connection ("Error writing request body to
+     * server") and the SDK's own retries, milliseconds apart, meet the same state; a retry after a pause
+     * goes through. Client-side failures only: an S3 error answer is not retried here.
+     */
+    private static <T> T withDelayedRetries(java.util.function.Supplier<T> upload) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return upload.get();
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
