@@ -132,8 +132,9 @@ public final class MultipartUploadStream extends OutputStream {
 
     /**
      * The local S3 server now and then drops an upload's connection ("Error writing request body to
-     * server") and the SDK's own retries, milliseconds apart, meet the same state; a retry after a pause
-     * goes through. Client-side failures only: an S3 error answer is not retried here.
+     * server"), and the SDK's own retries, milliseconds apart, all failed the same way; the cause is not
+     * known yet. A retry after a pause is a mitigation, not a proven fix. Client-side failures only: an
+     * S3 error answer is not retried here.
      */
     private static <T> T withDelayedRetries(java.util.function.Supplier<T> upload) {
         for (int attempt = 1;; attempt++) {
