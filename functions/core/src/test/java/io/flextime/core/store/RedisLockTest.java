@@ -49,4 +49,16 @@ class RedisLockTest {
         Thread.sleep(600);
         assertTrue(locks.tryAcquire(key, Duration.ofSeconds(5)).isPresent(), "the TTL frees a dead holder's lock");
     }
+
+    @Test
+    void aLeaseThatLapsedUnclaimedIsTakenBackOnRenewal() {
+        String key = "coretest:lock:" + UUID.randomUUID();
+        var holder = locks.tryAcquire(key, Duration.ofSeconds(30)).orElseThrow();
+        redis.key().del(key); // what a Redis restart without the key (or a long outage past the TTL) leaves
+        assertTrue(holder.renew(), "nobody else claimed it: the holder keeps the lease");
+        assertTrue(holder.stillHeld());
+        assertTrue(redis.key().pttl(key) > 0, "taken back with a TTL, so a dead holder still frees it");
+        assertTrue(locks.tryAcquire(key, Duration.ofSeconds(30)).isEmpty(), "and it excludes others again");
+        holder.close();
+    }
 }

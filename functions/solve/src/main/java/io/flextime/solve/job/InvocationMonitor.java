@@ -172,12 +172,13 @@ public final class InvocationMonitor implements SolutionListener {
         long cpu0 = cpuNanos();
         try {
             if (lease != null && t0 - lastRenewNanos >= renewIntervalNanos) {
-                lastRenewNanos = t0;
                 if (!lease.renew()) {
-                    LOG.warnf("job %s: lost its lock; stopping without writing", job.jobId());
+                    LOG.warnf("job %s: another invocation holds its lock now; stopping without writing", job.jobId());
                     requestStop(StopReason.LEASE_LOST);
                     return;
                 }
+                // only a renewal that reached Redis counts: after a failed one the next tick tries again
+                lastRenewNanos = t0;
             }
             if (t0 - lastCancelPollNanos >= CANCEL_POLL_NANOS) {
                 lastCancelPollNanos = t0;
