@@ -7,6 +7,7 @@ import io.flextime.core.pipeline.PipelineAlerts;
 import io.flextime.core.pipeline.PipelineLog;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
+import io.flextime.events.data.PipelineAlert;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -65,14 +66,19 @@ public class EventPublisher {
         return send(EventType.fromType(event.type()).topic(), event.subject(), event, null)
                 .chain(() -> pipelineLog.record(event))
                 .chain(first -> {
-                    var alert = first ? alerts.alertFor(event) : java.util.Optional.<io.flextime.events.data.PipelineAlert>empty();
-                    if (alert.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    alerts.notifySlack(event.tenant(), alert.get());
-                    return publish(create(EventType.PIPELINE_ALERT, alert.get().stage(), event.tenant(), event.correlationid(),
-                            null, alert.get()));
+                    var alert = first ? alerts.alertFor(event) : java.util.Optional.<PipelineAlert>empty();
+                    return alert.isEmpty() ? Uni.createFrom().voidItem()
+                            : raise(event.tenant(), event.correlationid(), alert.get());
                 });
+    }
+
+    /**
+     * Raises an alert that no pipeline event carries (e.g. a job that keeps failing): a
+     * {@code pipeline.alert} event and the Slack message.
+     */
+    public Uni<Void> raise(String tenant, String correlationId, PipelineAlert alert) {
+        alerts.notifySlack(tenant, alert);
+        return publish(create(EventType.PIPELINE_ALERT, alert.stage(), tenant, correlationId, null, alert));
     }
 
     public Uni<Void> publishAll(List<CloudEvent> events) {

@@ -12,10 +12,8 @@ import io.flextime.solve.engine.SolveResult;
 import io.flextime.solve.engine.SolveSettings;
 import io.flextime.solve.store.CheckpointStore;
 import io.flextime.solve.store.JobStore;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +89,13 @@ public class JobRunner {
         }
         try (RedisLock.Lease held = lease.get()) {
             return runLocked(tenant, jobId, held, deadline);
+        } catch (IllegalArgumentException e) {
+            // The model builder's verdict on the stored season (e.g. a constraint naming an unknown team):
+            // the same data fails the same way on every retry.
+            LOG.errorf("job %s: the season cannot be modelled: %s", jobId, e.getMessage());
+            String error = "the season cannot be modelled: " + e.getMessage();
+            db.inTenantBlocking(tenant, c -> jobs.fail(c, jobId, error));
+            throw new PermanentFailure(error, e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %s: invocation failed", jobId);
             db.inTenantBlocking(tenant, c -> jobs.fail(c, jobId, String.valueOf(e.getMessage())));
@@ -178,7 +183,8 @@ public class JobRunner {
         Optional<Checkpoint> cp = monitor.flush();
         int next = job.continuations() + 1;
         db.inTenantBlocking(job.tenant(), c -> jobs.suspend(c, job.jobId(), elapsed, next));
-        LOG.infof("job %s: invocation deadline after %.1f s; checkpoint %s, continuation %d with %.0f s left", job.jobId(),
+        String why = monitor.stopReason() == InvocationMonitor.StopReason.SHUTDOWN ? "process shutdown" : "invocation deadline";
+        LOG.infof("job %s: %s after %.1f s; checkpoint %s, continuation %d with %.0f s left", job.jobId(), why,
                 elapsed, cp.map(x -> String.format("%.3f", x.objective())).orElse("none"), next, left);
         return events.request(job, next, (int) Math.ceil(left));
     }
@@ -221,8 +227,17 @@ public class JobRunner {
                 monitor == null ? null : monitor::stopRequested);
     }
 
-    /** On shutdown, running searches stop as at a deadline: checkpoint and continuation, not lost work. */
-    void onShutdown(@Observes ShutdownEvent event) {
+    /** The run a job belongs to, for an alert about it; empty when the job cannot be read (store down). */
+    Optional<String> correlationIdOf(String tenant, UUID jobId) {
+        try {
+            return db.inTenantBlocking(tenant, c -> jobs.find(c, jobId)).map(SolveJob::correlationId);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Running searches stop as at a deadline: checkpoint and continuation, not lost work (process shutdown). */
+    void stopAllForShutdown() {
         running.forEach(m -> m.requestStop(InvocationMonitor.StopReason.SHUTDOWN));
     }
 

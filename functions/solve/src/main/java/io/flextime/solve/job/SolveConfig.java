@@ -36,6 +36,21 @@ public interface SolveConfig {
     @WithDefault("PT10M")
     Duration defaultTimeBudget();
 
+    /**
+     * On shutdown (SIGTERM), how long running searches get to stop, write their checkpoint and emit
+     * their continuation before the process goes on closing its clients.
+     */
+    @WithDefault("PT20S")
+    Duration shutdownGrace();
+
+    /** Invocations that failed with an exception are retried this many times, after 5 s, 20 s, 80 s... */
+    @WithDefault("3")
+    int failureRetries();
+
+    /** Pause before the first retry of a failed invocation; each further retry waits four times longer. */
+    @WithDefault("PT5S")
+    Duration failureRetryDelay();
+
     /** Jobs one process solves at once (CP-SAT uses every worker it gets; more jobs would only share cores). */
     @WithDefault("1")
     int concurrentJobs();

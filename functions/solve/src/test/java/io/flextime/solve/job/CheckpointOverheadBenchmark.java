@@ -179,6 +179,18 @@ public final class CheckpointOverheadBenchmark {
             return 1;
         }
 
+        public Duration shutdownGrace() {
+            return Duration.ofSeconds(20);
+        }
+
+        public int failureRetries() {
+            return 0;
+        }
+
+        public Duration failureRetryDelay() {
+            return Duration.ofSeconds(5);
+        }
+
         public Dispatch dispatch() {
             return Dispatch.LOCAL;
         }

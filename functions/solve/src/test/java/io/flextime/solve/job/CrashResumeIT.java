@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.store.RedisLock;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
+import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.solve.store.CheckpointStore;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,10 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A solver process killed with SIGKILL loses at most one checkpoint interval: the packaged solve
+ * A solver process stopped with SIGTERM suspends its job (checkpoint, continuation, lock released);
+ * one killed with SIGKILL loses at most one checkpoint interval: the packaged solve
  * function runs as its own JVM, is killed mid-search, and the job, triggered again in this test's
  * app once the dead process' lock has expired, resumes from the checkpoint in Redis. An integration
  * test (failsafe, after {@code package}) because it needs the packaged application.
@@ -82,6 +85,42 @@ class CrashResumeIT {
                 "the time solved before the kill counts against the budget");
         assertTrue(done.getInt("invocations") >= 2, done.prettify());
         assertEquals(1, JobProbe.count("SELECT count(*) FROM schedule_version WHERE job_id = ?", UUID.fromString(jobId)));
+    }
+
+    @Test
+    void aSolverStoppedWithSigtermSuspendsTheJobWithACheckpointAndAContinuation() throws Exception {
+        String tenant = TestSeasons.tenant("solvetest");
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("sigterm", 6, false));
+        var request = JobProbe.request(tenant, versionId, BUDGET_SECONDS, 29);
+
+        int port = freePort();
+        Process child = startSolveProcess(port);
+        String jobId;
+        try {
+            awaitReady(child, port);
+            JobProbe remote = new JobProbe(port);
+            jobId = remote.start(request).getString("jobId");
+            remote.await(tenant, jobId, j -> j.getInt("checkpoints") >= 1, Duration.ofSeconds(60));
+            child.destroy(); // SIGTERM: Quarkus shuts down, the running search stops as at a deadline
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the solve process did not stop after SIGTERM");
+        } finally {
+            child.destroyForcibly();
+        }
+        JobProbe local = new JobProbe(null);
+        JsonPath suspended = local.status(tenant, jobId);
+        // This test's own app consumes solve.requested too and may already have taken the continuation up.
+        assertTrue("SUSPENDED".equals(suspended.getString("status")) || suspended.getInt("invocations") >= 2,
+                "stopped cleanly, not left RUNNING under a lock: " + suspended.prettify());
+        List<ConsumerRecord<String, String>> continuations = KafkaProbe.read("solve.requested.v1",
+                r -> r.value().contains(jobId) && r.value().contains("\"continuation\":true"), found -> !found.isEmpty(),
+                Duration.ofSeconds(20));
+        assertEquals(1, continuations.size(), "one continuation emitted on the way out");
+
+        assertEquals(jobId, local.start(request).getString("jobId"), "the continuation's job");
+        JsonPath done = local.await(tenant, jobId, JobProbe.FINISHED, Duration.ofSeconds(90));
+        assertEquals("SOLVED", done.getString("status"), done.prettify());
+        assertTrue(done.getInt("checkpointLoads") >= 1, "resumed from the shutdown checkpoint: " + done.prettify());
+        assertTrue(done.getDouble("objective") <= suspended.getDouble("objective") + 1e-6, done.prettify());
     }
 
     /** The packaged solve function on its own port and the test database, without Kafka consumers. */

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.messaging.EventPublisher;
+import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Game;
 import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
+import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.store.ScheduleRepository;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
@@ -166,6 +170,36 @@ class SolveJobsTest {
         assertEquals(1, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", auto));
         assertEquals(0, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", manual),
                 "autoSolve=false starts nothing");
+    }
+
+    @Test
+    void aSeasonThatCannotBeModelledFailsTheJobOnceAndRaisesAnAlert() throws Exception {
+        String tenant = TestSeasons.tenant("solvetest");
+        Season good = TestSeasons.compactDouble("unmodellable", 4, false);
+        ObjectNode params = mapper.createObjectNode().put("max", 1).put("mode", "H");
+        params.putArray("teams").add("no-such-team");
+        params.putArray("slots").add(0).add(1);
+        Season bad = new Season(good.season(), good.name(), good.sport(), good.start(), good.end(), good.timeZone(),
+                good.format(), good.weights(), false, good.teams(), good.venues(), good.slots(),
+                List.of(new SeasonConstraint("CA1-ghost", ConstraintType.CA1, true, 0, params)), good.matchups(),
+                good.distances());
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, bad);
+        JobProbe probe = new JobProbe(null);
+        String jobId = probe.start(JobProbe.request(tenant, versionId, 5, 1)).getString("jobId");
+
+        JsonPath failed = probe.await(tenant, jobId, JobProbe.FINISHED, Duration.ofSeconds(30));
+        assertEquals("FAILED", failed.getString("status"), failed.prettify());
+        assertTrue(failed.getString("error").contains("CA1-ghost") && failed.getString("error").contains("no-such-team"),
+                "the error names the constraint and the team: " + failed.getString("error"));
+        List<ConsumerRecord<String, String>> alerts = KafkaProbe.read("pipeline.alert.v1",
+                r -> r.value().contains(jobId), found -> !found.isEmpty(), Duration.ofSeconds(20));
+        assertEquals(1, alerts.size(), "one alert: no retries of a permanent failure");
+        JsonNode alert = mapper.readTree(alerts.get(0).value()).path("data");
+        assertEquals("ERROR", alert.path("severity").asText());
+        assertEquals("solve", alert.path("stage").asText());
+        assertTrue(alert.path("message").asText().contains("CA1-ghost"), alert.toString());
+        Thread.sleep(1500); // a retry, if one were scheduled, would run within the test profile's retry delay
+        assertTrue(probe.status(tenant, jobId).getInt("invocations") <= 1, "not retried");
     }
 
     @Test
