@@ -2,6 +2,8 @@ package io.flextime.core.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.lifecycle.ShutdownSignal;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.CloudEvent;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import io.flextime.core.config.FlexTimeConfig;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -26,6 +27,10 @@ import org.jboss.logging.MDC;
  * event on Lambda): parse and schema-check the envelope, run the handler with retries (exponential
  * backoff with jitter), and after the last attempt put the record on the consumer's DLQ with the
  * reason in headers. Bad envelopes and {@link PermanentFailure}s skip the retries.
+ * <p>
+ * A record whose handling fails while the process is shutting down is neither retried nor
+ * dead-lettered, and not acknowledged: its offset is not committed, so the next consumer of the
+ * partition gets it again (its failure is most likely the clients closing under it).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -34,14 +39,16 @@ public class InboundEvents {
 
     private final ObjectMapper mapper;
     private final EventPublisher publisher;
+    private final ShutdownSignal shutdown;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final EventSchemas schemas = EventSchemas.shared();
 
-    public InboundEvents(ObjectMapper mapper, EventPublisher publisher, FlexTimeConfig config) {
+    public InboundEvents(ObjectMapper mapper, EventPublisher publisher, FlexTimeConfig config, ShutdownSignal shutdown) {
         this.mapper = mapper;
         this.publisher = publisher;
+        this.shutdown = shutdown;
         this.maxAttempts = Math.max(1, config.consumer().maxAttempts());
         this.initialBackoff = config.consumer().initialBackoff();
         this.maxBackoff = config.consumer().maxBackoff();
@@ -51,20 +58,42 @@ public class InboundEvents {
     public record Origin(String topic, int partition, long offset, String key) {
     }
 
-    /** Reactive Messaging adapter: always acknowledges; a record that cannot be handled ends in the DLQ. */
+    /** What became of a record. */
+    public enum Outcome {
+        /** The handler succeeded. */
+        HANDLED,
+        /** On the consumer's DLQ after its last attempt (or at once: bad envelope, permanent failure). */
+        DEAD_LETTERED,
+        /** Failed while the process was shutting down: left for redelivery. */
+        LEFT_FOR_REDELIVERY
+    }
+
+    /**
+     * Reactive Messaging adapter: acknowledges a record once it is handled or dead-lettered; one caught
+     * by a shutdown stays unacknowledged.
+     */
     public Uni<Void> consume(String consumer, Message<String> message, Function<CloudEvent, Uni<?>> handler) {
         Origin origin = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> new Origin(m.getTopic(), m.getPartition(), m.getOffset(), String.valueOf(m.getKey())))
                 .orElse(new Origin("unknown", -1, -1, null));
         return handle(consumer, message.getPayload(), origin, handler)
-                .onItemOrFailure().transformToUni((ok, failure) -> Uni.createFrom().completionStage(message.ack()));
+                .chain(outcome -> outcome == Outcome.LEFT_FOR_REDELIVERY ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().completionStage(message.ack()));
     }
 
-    /** Lambda (MSK event source) adapter: every record of the batch, in order. */
+    /**
+     * Lambda (MSK event source) adapter: every record of the batch, in order. A record left for
+     * redelivery fails the invocation, so the event source mapping delivers the batch again.
+     */
     public void consumeBlocking(String consumer, MskEvent event, Function<CloudEvent, Uni<?>> handler) {
         for (MskEvent.Record r : event.allRecords()) {
-            handle(consumer, r.decodedValue(), new Origin(r.getTopic(), r.getPartition(), r.getOffset(), r.decodedKey()),
-                    handler).await().atMost(Duration.ofMinutes(15));
+            Outcome outcome = handle(consumer, r.decodedValue(),
+                    new Origin(r.getTopic(), r.getPartition(), r.getOffset(), r.decodedKey()), handler)
+                    .await().atMost(Duration.ofMinutes(15));
+            if (outcome == Outcome.LEFT_FOR_REDELIVERY) {
+                throw new IllegalStateException("shutting down: record " + r.getTopic() + "/" + r.getPartition() + "@"
+                        + r.getOffset() + " left for redelivery");
+            }
         }
     }
 
@@ -90,8 +119,8 @@ public class InboundEvents {
         }
     }
 
-    /** Parses, validates and handles one record value; completes (never fails) once handled or dead-lettered. */
-    public Uni<Void> handle(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler) {
+    /** Parses, validates and handles one record value; completes (never fails) with what became of it. */
+    public Uni<Outcome> handle(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler) {
         CloudEvent event;
         try {
             event = parse(value);
@@ -104,10 +133,15 @@ public class InboundEvents {
                     attempts[0]++;
                     return handler.apply(input);
                 })
-                .onFailure(InboundEvents::isTransient)
+                .onFailure(e -> isTransient(e) && !shutdown.stopping())
                 .retry().withBackOff(initialBackoff, maxBackoff).withJitter(0.3).atMost(maxAttempts - 1L)
-                .replaceWithVoid()
+                .replaceWith(Outcome.HANDLED)
                 .onFailure().recoverWithUni(e -> {
+                    if (isTransient(e) && shutdown.stopping()) {
+                        LOG.warnf("%s: %s %s failed during shutdown (%s); left unacknowledged for redelivery "
+                                + "[correlationid=%s]", consumer, input.type(), input.id(), rootMessage(e), input.correlationid());
+                        return Uni.createFrom().item(Outcome.LEFT_FOR_REDELIVERY);
+                    }
                     LOG.errorf(e, "%s: %s %s failed after %d attempt(s) [correlationid=%s]", consumer, input.type(),
                             input.id(), attempts[0], input.correlationid());
                     return deadLetter(consumer, value, origin, e, attempts[0]);
@@ -136,7 +170,7 @@ public class InboundEvents {
         return !(t instanceof PermanentFailure || t instanceof ProblemException);
     }
 
-    private Uni<Void> deadLetter(String consumer, String value, Origin origin, Throwable reason, int attempts) {
+    private Uni<Outcome> deadLetter(String consumer, String value, Origin origin, Throwable reason, int attempts) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "dead-letter-reason", String.valueOf(rootMessage(reason)));
         header(headers, "dead-letter-cause", reason.getClass().getName());
@@ -149,7 +183,8 @@ public class InboundEvents {
         LOG.warnf("%s: dead-lettering record %s/%d@%d to %s: %s", consumer, origin.topic(), origin.partition(),
                 origin.offset(), dlq, rootMessage(reason));
         return publisher.sendRaw(dlq, origin.key(), value == null ? "" : value, headers)
-                .onFailure().invoke(e -> LOG.errorf(e, "could not write to DLQ %s", dlq));
+                .onFailure().invoke(e -> LOG.errorf(e, "could not write to DLQ %s", dlq))
+                .replaceWith(Outcome.DEAD_LETTERED);
     }
 
     private static String rootMessage(Throwable t) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.lifecycle.ShutdownSignal;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
@@ -18,6 +20,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +36,8 @@ class EventDeliveryTest {
     EventPublisher publisher;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    FlexTimeConfig config;
 
     @Test
     void aDuplicateDeliveryHasOneEffectAndReEmitsTheSameOutput() throws Exception {
@@ -90,6 +98,42 @@ class EventDeliveryTest {
         assertEquals(1, dead.size());
         assertTrue(KafkaProbe.header(dead.get(0), "dead-letter-reason").startsWith("invalid CloudEvent"));
         assertEquals("0", KafkaProbe.header(dead.get(0), "flextime-attempts"));
+    }
+
+    @Test
+    void aRecordWhoseHandlingFailsDuringShutdownIsLeftUnacknowledgedForRedelivery() throws Exception {
+        InboundEvents stopping = new InboundEvents(mapper, publisher, config, ShutdownSignal.raised());
+        String tenant = "coretest-" + UUID.randomUUID().toString().substring(0, 8);
+        CloudEvent event = ingested(tenant, "caught-by-shutdown");
+        AtomicInteger acks = new AtomicInteger();
+        AtomicInteger attempts = new AtomicInteger();
+        Message<String> message = Message.of(mapper.writeValueAsString(event), () -> {
+            acks.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        });
+
+        stopping.consume(EchoConsumer.NAME, message, e -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new IllegalStateException("Pool closed"));
+        }).await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(1, attempts.get(), "no retries while stopping");
+        assertEquals(0, acks.get(), "not acknowledged: the offset stays uncommitted");
+        var dead = KafkaProbe.read(Topics.dlq(EchoConsumer.NAME), r -> r.value().contains(event.id()), found -> !found.isEmpty(),
+                Duration.ofSeconds(3));
+        assertTrue(dead.isEmpty(), "not dead-lettered");
+
+        // A permanent failure is dead-lettered (and acknowledged) even while stopping: redelivery cannot help it.
+        CloudEvent bad = ingested(tenant, "permanently-bad");
+        Message<String> second = Message.of(mapper.writeValueAsString(bad), () -> {
+            acks.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        });
+        stopping.consume(EchoConsumer.NAME, second, e -> Uni.createFrom().failure(new PermanentFailure("unknown version")))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, acks.get());
+        assertEquals(1, KafkaProbe.read(Topics.dlq(EchoConsumer.NAME), r -> r.value().contains(bad.id()),
+                found -> !found.isEmpty(), Duration.ofSeconds(20)).size());
     }
 
     private CloudEvent ingested(String tenant, String season) throws Exception {
