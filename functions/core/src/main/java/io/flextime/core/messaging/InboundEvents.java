@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.lifecycle.ShutdownSignal;
+import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.CloudEvent;
@@ -40,15 +41,18 @@ public class InboundEvents {
     private final ObjectMapper mapper;
     private final EventPublisher publisher;
     private final ShutdownSignal shutdown;
+    private final FunctionMetrics metrics;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final EventSchemas schemas = EventSchemas.shared();
 
-    public InboundEvents(ObjectMapper mapper, EventPublisher publisher, FlexTimeConfig config, ShutdownSignal shutdown) {
+    public InboundEvents(ObjectMapper mapper, EventPublisher publisher, FlexTimeConfig config, ShutdownSignal shutdown,
+            FunctionMetrics metrics) {
         this.mapper = mapper;
         this.publisher = publisher;
         this.shutdown = shutdown;
+        this.metrics = metrics;
         this.maxAttempts = Math.max(1, config.consumer().maxAttempts());
         this.initialBackoff = config.consumer().initialBackoff();
         this.maxBackoff = config.consumer().maxBackoff();
@@ -121,12 +125,21 @@ public class InboundEvents {
 
     /** Parses, validates and handles one record value; completes (never fails) with what became of it. */
     public Uni<Outcome> handle(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler) {
+        long start = System.nanoTime();
+        String[] type = {"unparsable"};
+        return handleTimed(consumer, value, origin, handler, type).invoke(outcome -> metrics.eventHandled(consumer, type[0],
+                outcome.name().toLowerCase(java.util.Locale.ROOT), Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private Uni<Outcome> handleTimed(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler,
+            String[] type) {
         CloudEvent event;
         try {
             event = parse(value);
         } catch (RuntimeException e) {
             return deadLetter(consumer, value, origin, e, 0);
         }
+        type[0] = event.type();
         CloudEvent input = event;
         int[] attempts = {0};
         return Uni.createFrom().deferred(() -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.lifecycle.ShutdownSignal;
+import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
@@ -38,6 +39,8 @@ class EventDeliveryTest {
     ObjectMapper mapper;
     @Inject
     FlexTimeConfig config;
+    @Inject
+    FunctionMetrics metrics;
 
     @Test
     void aDuplicateDeliveryHasOneEffectAndReEmitsTheSameOutput() throws Exception {
@@ -102,7 +105,7 @@ class EventDeliveryTest {
 
     @Test
     void aRecordWhoseHandlingFailsDuringShutdownIsLeftUnacknowledgedForRedelivery() throws Exception {
-        InboundEvents stopping = new InboundEvents(mapper, publisher, config, ShutdownSignal.raised());
+        InboundEvents stopping = new InboundEvents(mapper, publisher, config, ShutdownSignal.raised(), metrics);
         String tenant = "coretest-" + UUID.randomUUID().toString().substring(0, 8);
         CloudEvent event = ingested(tenant, "caught-by-shutdown");
         AtomicInteger acks = new AtomicInteger();

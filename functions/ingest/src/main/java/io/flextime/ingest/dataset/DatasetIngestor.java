@@ -3,6 +3,7 @@ package io.flextime.ingest.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.messaging.EventPublisher;
+import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.model.DatasetVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.problem.ProblemException;
@@ -57,10 +58,12 @@ public class DatasetIngestor {
     private final FlexTimeConfig flextime;
     private final IngestConfig config;
     private final ObjectMapper mapper;
+    private final FunctionMetrics metrics;
 
     public DatasetIngestor(UploadFetcher fetcher, SeasonReaders readers, UploadObjects objects, TenantDb db,
             SeasonRepository seasons, IngestAttempts attempts, EventPublisher publisher, Quarantine quarantine,
-            FlexTimeConfig flextime, IngestConfig config, ObjectMapper mapper) {
+            FlexTimeConfig flextime, IngestConfig config, ObjectMapper mapper, FunctionMetrics metrics) {
+        this.metrics = metrics;
         this.fetcher = fetcher;
         this.readers = readers;
         this.objects = objects;
@@ -167,6 +170,9 @@ public class DatasetIngestor {
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())).await().atMost(Duration.ofMinutes(30));
             publishOnce(tenant, attemptId);
             DatasetIngested d = event.dataAs(DatasetIngested.class, mapper);
+            DatasetIngested.Counts c = d.counts();
+            metrics.records("rows-ingested", (long) c.teams() + c.venues() + c.slots() + c.constraints() + c.matchups()
+                    + c.distances() + c.historicalGames());
             LOG.infof("ingested %s/%s as version %d (%s, %s)", tenant, s.season(), d.versionNumber(), versionId, upload.format());
             return new IngestOutcome(IngestOutcome.INGESTED, tenant, versionId.toString(), d.versionNumber(), s.season(),
                     upload.checksum(), upload.format(), rawKey, null, null);

@@ -2,6 +2,7 @@ package io.flextime.solve.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.model.Game;
 import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
@@ -35,8 +36,11 @@ public class ResultRecorder {
     private final ScheduleRepository schedules;
     private final JobEvents events;
     private final ObjectMapper mapper;
+    private final FunctionMetrics metrics;
 
-    public ResultRecorder(TenantDb db, JobStore jobs, ScheduleRepository schedules, JobEvents events, ObjectMapper mapper) {
+    public ResultRecorder(TenantDb db, JobStore jobs, ScheduleRepository schedules, JobEvents events, ObjectMapper mapper,
+            FunctionMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.jobs = jobs;
         this.schedules = schedules;
@@ -61,6 +65,7 @@ public class ResultRecorder {
                 SolveResult.gap(s.objective(), s.bestBound()), s.elapsedSeconds(), s.solutions(), scheduleId);
         db.inTenantBlocking(job.tenant(), conn -> schedules.insert(conn, version)
                 .chain(() -> jobs.finish(conn, job.jobId(), JobState.SOLVED, outcome, event)));
+        metrics.records("games-scheduled", games.size());
         return event;
     }
 

@@ -1,6 +1,7 @@
 package io.flextime.validate.version;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.messaging.ConsumerInbox;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
@@ -57,10 +58,13 @@ public class VersionValidator {
     private final EventPublisher publisher;
     private final QuarantineSelection selection;
     private final ValidationSettings settings;
+    private final FunctionMetrics metrics;
 
     public VersionValidator(TenantDb db, SeasonRepository seasons, ReportStore reports, QuarantineStore quarantine,
             HistoricalGameStats history, ReportObjects objects, ReportRenderer renderer, DecisionEvents events,
-            ConsumerInbox inbox, EventPublisher publisher, ObjectMapper mapper, ValidateConfig config) {
+            ConsumerInbox inbox, EventPublisher publisher, ObjectMapper mapper, ValidateConfig config,
+            FunctionMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.seasons = seasons;
         this.reports = reports;
@@ -94,6 +98,7 @@ public class VersionValidator {
         }
         Prepared p = prepare(tenant, version, event.correlationid(), true);
         var outcome = inbox.handleOnce(CONSUMER, event, c -> persist(c, p, true)).await().atMost(WAIT);
+        metrics.records("historical-rows-validated", p.report().historicalRows());
         LOG.infof("validated %s/%s: %s score %.4f (%s)", tenant, version, p.report().outcome(), p.report().quality().score(),
                 outcome.duplicate() ? "duplicate" : "decided");
     }
