@@ -76,7 +76,7 @@ functions = {
       write = ["exports:exports/"]
     }
     http = {
-      routes = ["exports", "teamFiles", "subscribe", "subscriptions", "setSubscriptionEnabled", "rotateSecret", "deliveries", "delivery", "replayDelivery"]
+      routes = ["exports", "teamFiles", "scheduleReport", "compareSchedules", "subscribe", "subscriptions", "setSubscriptionEnabled", "rotateSecret", "deliveries", "delivery", "replayDelivery"]
     }
     entry_points = {
       onScheduleSolved = {

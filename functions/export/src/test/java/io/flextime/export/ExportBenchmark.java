@@ -7,10 +7,15 @@ import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.store.TenantDb;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.export.analytics.ScheduleFigures;
+import io.flextime.export.analytics.VersionComparer;
+import io.flextime.export.analytics.VersionComparison;
+import io.flextime.export.analytics.VersionFigures;
 import io.flextime.export.publish.CalendarIdentity;
 import io.flextime.export.render.ExportRenderer;
 import io.flextime.export.render.PublishedSchedule;
 import io.flextime.export.render.RenderedFile;
+import io.flextime.export.report.ReportFiles;
 import io.flextime.export.store.WebhookDeliveries;
 import io.flextime.export.webhook.PartnerSubscriptions;
 import io.flextime.export.webhook.WebhookDispatcher;
@@ -31,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The export benchmark (not a test: surefire's default includes skip it; bench/export.sh runs it):
- * every format of the Big 12 sample, and one message fanned out to 1,000 endpoints on a local
+ * every format of the Big 12 sample, its analytics report and a comparison (written to
+ * target/bench-reports/ for a look), and one message fanned out to 1,000 endpoints on a local
  * receiver. Writes its figures to target/bench-export.json.
  */
 @QuarkusTest
@@ -49,6 +55,8 @@ class ExportBenchmark {
     WebhookDispatcher dispatcher;
     @Inject
     TenantDb db;
+    @Inject
+    ReportFiles reportFiles;
 
     @Test
     void run() throws Exception {
@@ -74,6 +82,30 @@ class ExportBenchmark {
         report.append(String.format(Locale.ROOT, "all formats, Big 12 sample (%d teams, %d games): %d files, %d bytes; first run %.3f s, "
                 + "median of 7 warm runs %.3f s (min %.3f, max %.3f)%n", season.teams().size(), games.size(), files.size(), bytes,
                 cold, allFormats, runs.get(0), runs.get(runs.size() - 1)));
+
+        // analytics: the version's report and its comparison with a version where one game moved
+        ScheduleVersion moved = Fixtures.schedule("big12", schedule.datasetVersionId(), season, Fixtures.moveGame(season, games, 1, 1));
+        List<Double> reportRuns = new ArrayList<>();
+        List<RenderedFile> reports = List.of();
+        for (int i = 0; i < 8; i++) {
+            long t = System.nanoTime();
+            VersionFigures figures = ScheduleFigures.of(season, moved);
+            VersionComparison comparison = VersionComparer.compare(ScheduleFigures.of(season, schedule), schedule, figures, moved);
+            reports = new ArrayList<>(reportFiles.versionReport(figures));
+            reports.addAll(reportFiles.comparisonReport("", comparison, moved.createdAt()));
+            reportRuns.add(seconds(t));
+        }
+        double reportsCold = reportRuns.remove(0);
+        Collections.sort(reportRuns);
+        double reportsWarm = reportRuns.get(reportRuns.size() / 2);
+        Path reportDir = LocalStack.repoRoot().resolve("functions/export/target/bench-reports");
+        Files.createDirectories(reportDir);
+        for (RenderedFile f : reports) {
+            Files.write(reportDir.resolve(f.name()), f.bytes());
+        }
+        report.append(String.format(Locale.ROOT, "analytics (figures, comparison, report + comparison in HTML and PDF): %d bytes; "
+                + "first run %.3f s, median of 7 warm runs %.3f s; files in %s%n", reports.stream().mapToLong(f -> f.bytes().length).sum(),
+                reportsCold, reportsWarm, reportDir));
 
         String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         double fanoutSeconds;
@@ -101,7 +133,8 @@ class ExportBenchmark {
                     + "(%d requests)%n", ENDPOINTS, fanoutSeconds, partner.requests().size()));
         }
         String json = String.format(Locale.ROOT, "{\"all_formats_s\": %.3f, \"all_formats_cold_s\": %.3f, \"files\": %d, "
-                + "\"fanout_endpoints\": %d, \"fanout_s\": %.3f}", allFormats, cold, files.size(), ENDPOINTS, fanoutSeconds);
+                + "\"reports_s\": %.3f, \"reports_cold_s\": %.3f, \"fanout_endpoints\": %d, \"fanout_s\": %.3f}", allFormats, cold,
+                files.size(), reportsWarm, reportsCold, ENDPOINTS, fanoutSeconds);
         Path out = LocalStack.repoRoot().resolve("functions/export/target/bench-export.json");
         Files.writeString(out, report + json + "\n");
     }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * schedule.solved → files in S3 with a manifest, one signed webhook with the changes; a duplicate
- * event adds nothing; later versions keep game UIDs, bump SEQUENCE of moved games and cancel removed ones.
+ * event adds nothing; later versions keep game UIDs, bump SEQUENCE of moved games and cancel removed ones,
+ * and carry the analytics report and the comparison with the version before.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
@@ -103,7 +104,10 @@ class ExportFlowTest {
                 assertEquals(f.get("sha256").asText(), ExportFiles.sha256(bytes), f.get("file").asText());
                 formats.add(f.get("format").asText());
             }
-            assertEquals(Set.of("csv", "json", "xlsx", "pdf", "ics", "xml"), formats);
+            assertEquals(Set.of("csv", "json", "xlsx", "pdf", "ics", "xml", "html"), formats);
+            Set<String> v1Files = fileNames(manifest, folder);
+            assertTrue(v1Files.containsAll(Set.of("report.html", "report.pdf")), v1Files.toString());
+            assertTrue(!v1Files.contains("comparison.html"), "the first version of a season has nothing to compare with");
             var completed = KafkaProbe.read(EventType.EXPORT_COMPLETED.topic(), r -> v1.id().toString().equals(r.key()),
                     found -> !found.isEmpty(), Duration.ofSeconds(30));
             assertTrue(completed.stream().map(r -> CloudEvent.parse(r.value().getBytes(StandardCharsets.UTF_8), mapper).id())
@@ -137,6 +141,14 @@ class ExportFlowTest {
             assertEquals("game.moved", moved.get("type").asText());
             assertEquals(10, moved.get("slot").asInt());
             assertEquals(0, moved.at("/previous/slot").asInt());
+            // the analytics comparison with v1 is part of v2's export set and names the moved game
+            String folder2 = ExportFiles.folder(tenant, season.season(), v2.id());
+            JsonNode manifest2 = mapper.readTree(objects.getBytes(config.buckets().exports(), folder2 + "manifest.json"));
+            assertTrue(fileNames(manifest2, folder2).containsAll(Set.of("report.html", "report.pdf", "comparison.html",
+                    "comparison.pdf")), manifest2.toString());
+            org.jsoup.nodes.Document comparison = org.jsoup.Jsoup.parse(new String(objects.getBytes(config.buckets().exports(),
+                    folder2 + "comparison.html"), StandardCharsets.UTF_8), "");
+            assertEquals(List.of("moved"), comparison.select("section.table").last().select("tbody tr td:first-child").eachText());
             ICalendar ics2 = icsOf(tenant, season, v2);
             Map<String, Integer> v2Sequences = sequences(ics2);
             assertEquals(v1Sequences.keySet(), v2Sequences.keySet(), "UIDs are stable across versions");
@@ -174,6 +186,12 @@ class ExportFlowTest {
 
     private static Map<String, Integer> sequences(ICalendar cal) {
         return cal.getEvents().stream().collect(Collectors.toMap(e -> e.getUid().getValue(), e -> e.getSequence().getValue()));
+    }
+
+    private static Set<String> fileNames(JsonNode manifest, String folder) {
+        Set<String> names = new java.util.HashSet<>();
+        manifest.get("files").forEach(f -> names.add(f.get("file").asText().substring(folder.length())));
+        return names;
     }
 
     static long count(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package io.flextime.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.model.DatasetVersion;
 import io.flextime.core.model.Game;
@@ -42,7 +43,14 @@ public class StoredSchedules {
     }
 
     public ScheduleVersion schedule(String tenant, DatasetVersion dataset, Season season, List<Game> games) {
-        ScheduleVersion s = Fixtures.schedule(tenant, dataset.id(), season, games);
+        return schedule(tenant, dataset, season, games, null);
+    }
+
+    /** {@code metrics}: what the solver records (violations, travelPerTeam, breaksPerTeam, statistics), or null. */
+    public ScheduleVersion schedule(String tenant, DatasetVersion dataset, Season season, List<Game> games, JsonNode metrics) {
+        ScheduleVersion f = Fixtures.schedule(tenant, dataset.id(), season, games);
+        ScheduleVersion s = new ScheduleVersion(f.id(), f.tenant(), f.datasetVersionId(), f.jobId(), f.season(), f.status(),
+                f.objective(), f.bestBound(), f.gap(), f.travelTotal(), metrics, f.correlationId(), f.createdAt(), f.games());
         db.inTenantBlocking(tenant, conn -> schedules.insert(conn, s));
         return db.inTenantBlocking(tenant, conn -> schedules.find(conn, s.id())).orElseThrow();
     }

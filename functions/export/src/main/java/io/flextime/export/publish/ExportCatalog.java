@@ -87,7 +87,7 @@ public class ExportCatalog {
             throw new ProblemException(Problem.notFound("No team '" + team + "' in season " + published.season().season()));
         }
         String folder = ExportFiles.folder(tenant, published.schedule().season(), id);
-        return files.upload(folder, renderer.renderTeam(published, team)).stream().map(this::download).toList();
+        return downloads(files.upload(folder, renderer.renderTeam(published, team)));
     }
 
     private VersionExports view(ExportSets.ExportSet set) {
@@ -102,6 +102,11 @@ public class ExportCatalog {
                 set.manifestKey(), url(set.manifestKey()), list.stream().map(this::download).toList());
     }
 
+    /** Written files with pre-signed download URLs. */
+    public List<Download> downloads(List<ExportFile> written) {
+        return written.stream().map(this::download).toList();
+    }
+
     private Download download(ExportFile f) {
         return new Download(f.file(), f.format(), f.bytes(), f.sha256(), url(f.file()));
     }
@@ -110,7 +115,8 @@ public class ExportCatalog {
         return store.presignGet(files.bucket(), key, config.downloadUrlValidity());
     }
 
-    private static UUID uuid(String value) {
+    /** A schedule version id from a request; not a UUID is a 400 problem. */
+    public static UUID uuid(String value) {
         try {
             return UUID.fromString(value);
         } catch (RuntimeException e) {

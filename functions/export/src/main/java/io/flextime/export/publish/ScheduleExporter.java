@@ -14,6 +14,7 @@ import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
 import io.flextime.events.data.ExportCompleted;
 import io.flextime.events.data.ScheduleSolved;
+import io.flextime.export.analytics.VersionReader;
 import io.flextime.export.render.ExportRenderer;
 import io.flextime.export.render.PublishedGame;
 import io.flextime.export.render.PublishedSchedule;
@@ -27,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +36,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes a solved schedule version: gives its games their calendar identity against the
- * previously published version, renders every format, writes the files and the manifest to S3, and
+ * previously published version, renders every format and the analytics reports (the version's, and
+ * its comparison with the version solved before it), writes the files and the manifest to S3, and
  * then, in one transaction with the consumer-inbox record, records the publication and queues the
  * partner webhook carrying the game changes. A duplicate schedule.solved (same event, or another
  * event for an already published version) writes no second set and queues no second webhook.
@@ -54,10 +57,12 @@ public class ScheduleExporter {
     private final ConsumerInbox inbox;
     private final EventPublisher publisher;
     private final ObjectMapper mapper;
+    private final VersionReader versions;
+    private final ScheduleReports reports;
 
     public ScheduleExporter(TenantDb db, SeasonRepository seasons, ScheduleRepository schedules, ExportSets exportSets,
             ExportRenderer renderer, ExportFiles files, WebhookFanout fanout, ConsumerInbox inbox, EventPublisher publisher,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, VersionReader versions, ScheduleReports reports) {
         this.db = db;
         this.seasons = seasons;
         this.schedules = schedules;
@@ -68,11 +73,16 @@ public class ScheduleExporter {
         this.inbox = inbox;
         this.publisher = publisher;
         this.mapper = mapper;
+        this.versions = versions;
+        this.reports = reports;
     }
 
-    /** What the previous publication and the stored data say, read in one tenant transaction. */
+    /**
+     * What the previous publication and the stored data say, read in one tenant transaction.
+     * {@code previousSolved}: the season's version solved before this one (the analytics comparison's base).
+     */
     private record Inputs(ScheduleVersion schedule, DatasetVersion dataset, Season season, boolean alreadyPublished,
-            UUID previousVersion, List<PublishedGame> previousGames) {
+            UUID previousVersion, List<PublishedGame> previousGames, Optional<VersionReader.Version> previousSolved) {
     }
 
     /** Handles one schedule.solved event (blocking; rendering and uploads run outside any transaction). */
@@ -96,7 +106,8 @@ public class ScheduleExporter {
         Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         PublishedSchedule published = new PublishedSchedule(tenant, in.season(), in.schedule(), in.dataset().sourceFormat(),
                 publishedAt, publication.games());
-        List<RenderedFile> rendered = renderer.renderAll(published);
+        List<RenderedFile> rendered = new ArrayList<>(renderer.renderAll(published));
+        rendered.addAll(reports.exportFiles(new VersionReader.Version(in.schedule(), in.season()), in.previousSolved()));
         ExportFiles.Written written = files.write(tenant, season, versionId, in.previousVersion(), publishedAt, rendered);
         String payload = PublicationPayload.json(mapper, published, publication, in.previousVersion(), written.manifestKey(),
                 written.files());
@@ -125,19 +136,25 @@ public class ScheduleExporter {
                     .chain(season -> exportSets.find(conn, versionId)
                             .chain(existing -> exportSets.latest(conn, schedule.season(), versionId)
                                     .chain(previous -> previousGames(conn, previous)
-                                            .map(games -> new Inputs(schedule,
-                                                    dataset.orElseThrow(() -> new PermanentFailure("unknown dataset version "
-                                                            + datasetVersion)),
-                                                    season.orElseThrow(() -> new PermanentFailure("no season for dataset version "
-                                                            + datasetVersion)),
-                                                    existing.isPresent(),
-                                                    previous.map(ExportSets.ExportSet::scheduleVersionId).orElse(null),
-                                                    games))))));
+                                            .chain(games -> previousSolved(conn, schedule, season)
+                                                    .map(solved -> new Inputs(schedule,
+                                                            dataset.orElseThrow(() -> new PermanentFailure("unknown dataset version "
+                                                                    + datasetVersion)),
+                                                            season.orElseThrow(() -> new PermanentFailure(
+                                                                    "no season for dataset version " + datasetVersion)),
+                                                            existing.isPresent(),
+                                                            previous.map(ExportSets.ExportSet::scheduleVersionId).orElse(null),
+                                                            games, solved)))))));
         });
     }
 
     private Uni<List<PublishedGame>> previousGames(SqlConnection conn, Optional<ExportSets.ExportSet> previous) {
         return previous.isEmpty() ? Uni.createFrom().item(List.of()) : exportSets.games(conn, previous.get().scheduleVersionId());
+    }
+
+    private Uni<Optional<VersionReader.Version>> previousSolved(SqlConnection conn, ScheduleVersion schedule,
+            Optional<Season> season) {
+        return season.isEmpty() ? Uni.createFrom().item(Optional.empty()) : versions.previous(conn, schedule, season.get());
     }
 
     static UUID uuid(String value, String field) {

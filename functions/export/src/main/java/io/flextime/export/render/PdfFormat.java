@@ -3,9 +3,7 @@ package io.flextime.export.render;
 import io.flextime.core.model.Team;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -20,26 +18,17 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Printable PDF (PDFBox): the season grid (teams × dates, "v XXX" at home, "@ XXX" away) on landscape
- * pages, then one page per team with its games and travel total. Liberation Sans (SIL OFL, from the
- * openpdf-fonts-extra jar) is embedded as a subset: Lambda has no system fonts, and a PDF must carry
- * its fonts to print the same everywhere.
+ * pages, then one page per team with its games and travel total, in Liberation Sans ({@link PdfPen}).
  */
 public final class PdfFormat implements ScheduleFormat {
-    static final String FONT_REGULAR = "/liberation/LiberationSans-Regular.ttf";
-    static final String FONT_BOLD = "/liberation/LiberationSans-Bold.ttf";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
     private static final DateTimeFormatter COLUMN = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final float MARGIN = 36;
     private static final int GRID_COLUMNS = 12;
     private static final int TEAM_ROWS_PER_PAGE = 38;
-
-    private static final byte[] REGULAR = resource(FONT_REGULAR);
-    private static final byte[] BOLD = resource(FONT_BOLD);
 
     @Override
     public List<RenderedFile> render(PublishedSchedule s) {
@@ -55,9 +44,7 @@ public final class PdfFormat implements ScheduleFormat {
 
     private byte[] write(PublishedSchedule s, List<Team> teams, boolean grid) {
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular = PDType0Font.load(doc, new java.io.ByteArrayInputStream(REGULAR));
-            PDFont bold = PDType0Font.load(doc, new java.io.ByteArrayInputStream(BOLD));
-            Pen pen = new Pen(regular, bold);
+            PdfPen pen = PdfPen.embed(doc);
             info(doc, s);
             if (grid) {
                 seasonGrid(doc, pen, s);
@@ -81,10 +68,12 @@ public final class PdfFormat implements ScheduleFormat {
         Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         when.setTimeInMillis(s.publishedAt().toEpochMilli());
         info.setCreationDate(when);
+        // PDFBox derives the trailer /ID from this, else from the clock: a re-render would differ.
+        doc.setDocumentId(when.getTimeInMillis());
     }
 
     /** Columns are the distinct dates (or rounds when a season has no dates), GRID_COLUMNS per page. */
-    private void seasonGrid(PDDocument doc, Pen pen, PublishedSchedule s) throws IOException {
+    private void seasonGrid(PDDocument doc, PdfPen pen, PublishedSchedule s) throws IOException {
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Map<String, String>> cells = new LinkedHashMap<>();
         for (PublishedGame g : s.confirmedGames()) {
@@ -112,7 +101,7 @@ public final class PdfFormat implements ScheduleFormat {
                     pen.text(cs, pen.bold, 7, MARGIN + nameWidth + c * colWidth, y, columns.get(part.get(c)));
                 }
                 y -= 4;
-                line(cs, MARGIN, y, MARGIN + nameWidth + part.size() * colWidth);
+                PdfPen.line(cs, MARGIN, y, MARGIN + nameWidth + part.size() * colWidth);
                 for (Team t : s.season().teams()) {
                     y -= 13;
                     pen.text(cs, pen.bold, 7, MARGIN, y, fit(t.name(), 28));
@@ -128,7 +117,7 @@ public final class PdfFormat implements ScheduleFormat {
         }
     }
 
-    private void teamPages(PDDocument doc, Pen pen, PublishedSchedule s, Team team, Double travelKm) throws IOException {
+    private void teamPages(PDDocument doc, PdfPen pen, PublishedSchedule s, Team team, Double travelKm) throws IOException {
         List<PublishedGame> games = s.confirmedGamesOf(team.id());
         int pages = Math.max(1, (games.size() + TEAM_ROWS_PER_PAGE - 1) / TEAM_ROWS_PER_PAGE);
         long home = games.stream().filter(g -> g.homeTeam().equals(team.id())).count();
@@ -148,7 +137,7 @@ public final class PdfFormat implements ScheduleFormat {
                     pen.text(cs, pen.bold, 9, x[i], y, head[i]);
                 }
                 y -= 4;
-                line(cs, MARGIN, y, width - MARGIN);
+                PdfPen.line(cs, MARGIN, y, width - MARGIN);
                 for (PublishedGame g : games.subList(p * TEAM_ROWS_PER_PAGE, Math.min(games.size(), (p + 1) * TEAM_ROWS_PER_PAGE))) {
                     y -= 14;
                     boolean atHome = g.homeTeam().equals(team.id());
@@ -168,13 +157,6 @@ public final class PdfFormat implements ScheduleFormat {
         }
     }
 
-    private static void line(PDPageContentStream cs, float x1, float y, float x2) throws IOException {
-        cs.setLineWidth(0.5f);
-        cs.moveTo(x1, y);
-        cs.lineTo(x2, y);
-        cs.stroke();
-    }
-
     /** The short label of a team in the grid: its id, upper case, at most 8 characters. */
     static String code(String teamId) {
         String c = teamId.toUpperCase(Locale.ROOT);
@@ -183,53 +165,5 @@ public final class PdfFormat implements ScheduleFormat {
 
     private static String fit(String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = PdfFormat.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + path + " is not on the class path (openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Writes text, replacing characters the font has no glyph for (accents are kept when possible). */
-    private static final class Pen {
-        final PDFont regular;
-        final PDFont bold;
-
-        Pen(PDFont regular, PDFont bold) {
-            this.regular = regular;
-            this.bold = bold;
-        }
-
-        void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String text) throws IOException {
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, y);
-            cs.showText(printable(font, text == null ? "" : text));
-            cs.endText();
-        }
-
-        private static String printable(PDFont font, String text) {
-            try {
-                font.encode(text);
-                return text;
-            } catch (IllegalArgumentException | IOException e) {
-                StringBuilder out = new StringBuilder();
-                for (char c : Normalizer.normalize(text, Normalizer.Form.NFKD).toCharArray()) {
-                    try {
-                        font.encode(String.valueOf(c));
-                        out.append(c);
-                    } catch (IllegalArgumentException | IOException unsupported) {
-                        out.append(c < 128 ? c : '?');
-                    }
-                }
-                return out.toString();
-            }
-        }
     }
 }

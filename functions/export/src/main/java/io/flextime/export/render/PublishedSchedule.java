@@ -2,15 +2,14 @@ package io.flextime.export.render;
 
 import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
-import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
+import io.flextime.export.analytics.TeamTravel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -105,31 +104,7 @@ public record PublishedSchedule(String tenant, Season season, ScheduleVersion sc
     }
 
     private double travelOf(Team team, Season.DistanceTable table) {
-        String home = team.venueId();
-        if (home == null) {
-            return Double.NaN;
-        }
-        List<PublishedGame> played = new ArrayList<>(confirmedGamesOf(team.id()));
-        try {
-            double km = 0;
-            if (season.format().travel() == SeasonFormat.TravelMode.RETURN_HOME) {
-                for (PublishedGame g : played) {
-                    String at = venueOf(g);
-                    km += at == null ? 0 : 2 * table.km(home, at);
-                }
-                return km;
-            }
-            String at = home;
-            for (PublishedGame g : played) {
-                String next = venueOf(g);
-                if (next != null) {
-                    km += table.km(at, next);
-                    at = next;
-                }
-            }
-            return km + table.km(at, home);
-        } catch (IllegalArgumentException e) {
-            return Double.NaN;
-        }
+        List<String> venues = confirmedGamesOf(team.id()).stream().map(this::venueOf).toList();
+        return TeamTravel.km(season, table, team.venueId(), venues);
     }
 }
