@@ -58,7 +58,10 @@ trap '[[ $KEEP_RUNNING == true ]] || cleanup' EXIT
 # A function is stale when its app is missing or older than its sources (or core's, or the events').
 stale_modules() {
   local fn jar
-  [[ -f tools/target/flextime-tools-1.0.0-SNAPSHOT.jar ]] || echo tools
+  local tools_jar=tools/target/flextime-tools-1.0.0-SNAPSHOT.jar
+  if [[ ! -f "$tools_jar" || -n "$(find tools/src/main events/src/main -newer "$tools_jar" -type f -print -quit)" ]]; then
+    echo tools
+  fi
   for fn in "${FUNCTIONS[@]}"; do
     jar="functions/$fn/target/quarkus-app/quarkus-run.jar"
     if [[ ! -f "$jar" || -n "$(find "functions/$fn/src/main" functions/core/src/main events/src/main -newer "$jar" -type f -print -quit)" ]]; then
@@ -89,6 +92,21 @@ for fn in "${FUNCTIONS[@]}"; do
     kill "$(cat "$RUN_DIR/fn-$fn.pid")" 2>/dev/null || true
     sleep 1
   fi
+done
+# Their consumer groups start at the end of each topic: what is there already (test runs, earlier
+# demos) belongs to other tenants and databases. Groups and topics come from the functions' config.
+GROUP_SPECS=()
+for fn in "${FUNCTIONS[@]}"; do
+  props="functions/$fn/src/main/resources/application.properties"
+  topics=$(grep -E '^mp\.messaging\.incoming\.[^.]+\.topic=' "$props" | cut -d= -f2 | paste -sd, - || true)
+  group=$(grep -m1 -E '^mp\.messaging\.incoming\.[^.]+\.group\.id=' "$props" | cut -d= -f2 || true)
+  if [[ -n "$topics" && -n "$group" ]]; then GROUP_SPECS+=("$group=$topics"); fi
+done
+if [[ ${#GROUP_SPECS[@]} -gt 0 ]]; then
+  java -cp "$TOOLS_CP" io.flextime.tools.ConsumerGroupsToEnd "$FT_HOST:$FLEXTIME_KAFKA_PORT" "${GROUP_SPECS[@]}" \
+    || echo "  (could not move the consumer groups to the end of their topics; they will skip foreign events one by one)"
+fi
+for fn in "${FUNCTIONS[@]}"; do
   ! ft_port_open "${PORT[$fn]}" || { echo "port ${PORT[$fn]} (for $fn) is taken by another process" >&2; exit 1; }
   # The solve budget of an auto-solve is the function's flextime.solve.default-time-budget.
   FLEXTIME_HTTP_PORT="${PORT[$fn]}" FLEXTIME_LOCAL_MODE=true QUARKUS_LOG_CONSOLE_JSON_ENABLED=true \
