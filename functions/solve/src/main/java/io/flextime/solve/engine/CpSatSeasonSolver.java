@@ -15,6 +15,7 @@ import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.HardRelaxation;
 import io.flextime.solve.model.SeasonModelBuilder;
+import io.flextime.solve.model.TravelLowerBound;
 import io.flextime.solve.profile.InstanceFeatures;
 import io.flextime.solve.profile.ProfileSelector;
 import io.flextime.solve.profile.SolverProfile;
@@ -61,6 +62,9 @@ public class CpSatSeasonSolver implements SeasonSolver {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("profile", profile.name());
         stats.put("workers", settings.workers());
+        // Valid for the whole model, whatever the search proves: every reported bound is at least this.
+        double travelBound = TravelLowerBound.objective(season, weights);
+        stats.put("travel_lower_bound", travelBound);
 
         List<Assignment> hint = settings.hint();
         Double cutoff = settings.objectiveCutoff();
@@ -73,7 +77,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
             SeasonModelBuilder.Built repair = SeasonModelBuilder.build(relaxed,
                     new SeasonModelBuilder.Options(HardRelaxation.VIOLATIONS_ONLY, false, profile.symmetryBreaking(), true));
             SolutionRecorder recorder = new SolutionRecorder(relaxed, HardRelaxation.VIOLATIONS_ONLY, repair,
-                    SolutionListener.NONE, start, 0, Double.POSITIVE_INFINITY);
+                    SolutionListener.NONE, start, 0, Double.POSITIVE_INFINITY, 0.0);
             CpSolver solver = solver(settings, profile, budget * profile.feasibilityFirst());
             CpSolverStatus status = run(solver, repair, recorder, settings);
             failLoudly(recorder);
@@ -95,7 +99,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
                     solutionsSoFar = 1;
                     bestSoFar = eval.objective();
                     stats.put("first_solution_seconds", at);
-                    listener.onSolution(new Incumbent(phaseOneGames, eval.objective(), 0.0, at, 1));
+                    listener.onSolution(new Incumbent(phaseOneGames, eval.objective(), Math.min(travelBound, eval.objective()), at, 1));
                 }
             }
         }
@@ -104,7 +108,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
             // Cancelled or at the invocation deadline during the repair phase: no optimization phase.
             return phaseOneGames == null
                     ? new SolveResult("UNKNOWN", List.of(), null, null, elapsed(start), null, null, null, null, stats)
-                    : withSolution("FEASIBLE", season, weights, phaseOneGames, 0.0, start, stats);
+                    : withSolution("FEASIBLE", season, weights, phaseOneGames, travelBound, start, stats);
         }
         SeasonModelBuilder.Built built = SeasonModelBuilder.build(season,
                 new SeasonModelBuilder.Options(weights, false, profile.symmetryBreaking(), true));
@@ -117,7 +121,8 @@ public class CpSatSeasonSolver implements SeasonSolver {
             built.model().cp.addLessOrEqual(built.objective(), (long) Math.floor(bestSoFar * built.scale().divisor() + 1e-6));
         }
         double remaining = Math.max(0.1, budget - elapsed(start));
-        SolutionRecorder recorder = new SolutionRecorder(season, weights, built, listener, start, solutionsSoFar, bestSoFar);
+        SolutionRecorder recorder = new SolutionRecorder(season, weights, built, listener, start, solutionsSoFar, bestSoFar,
+                travelBound);
         CpSolver solver = solver(settings, profile, remaining);
         CpSolverStatus status = run(solver, built, recorder, settings);
         failLoudly(recorder);
@@ -141,11 +146,12 @@ public class CpSatSeasonSolver implements SeasonSolver {
         }
         if (games == null) {
             return new SolveResult(status == CpSolverStatus.MODEL_INVALID ? "MODEL_INVALID" : "UNKNOWN", List.of(), null,
-                    bound(solver, built), elapsed(start), null, null, null, null, stats);
+                    bound(solver, built, travelBound), elapsed(start), null, null, null, null, stats);
         }
         boolean proven = status == CpSolverStatus.OPTIMAL
                 || (status == CpSolverStatus.INFEASIBLE && phaseOneGames != null && recorder.best() == null);
-        return withSolution(proven ? "OPTIMAL" : "FEASIBLE", season, weights, games, proven ? null : bound(solver, built), start, stats);
+        return withSolution(proven ? "OPTIMAL" : "FEASIBLE", season, weights, games, proven ? null : bound(solver, built, travelBound), start,
+                stats);
     }
 
     private SolveResult withSolution(String status, Season season, ObjectiveWeights weights, List<Assignment> games,
@@ -159,9 +165,13 @@ public class CpSatSeasonSolver implements SeasonSolver {
                 eval.travelKm(), eval.breaks(), List.of(), stats);
     }
 
-    private static Double bound(CpSolver solver, SeasonModelBuilder.Built built) {
+    /** The better of CP-SAT's bound and the travel lower bound (null when neither says anything). */
+    private static Double bound(CpSolver solver, SeasonModelBuilder.Built built, double travelBound) {
         double b = solver.bestObjectiveBound();
-        return Double.isFinite(b) ? built.scale().toObjective(b) : null;
+        if (!Double.isFinite(b)) {
+            return travelBound > 0 ? travelBound : null;
+        }
+        return Math.max(built.scale().toObjective(b), travelBound);
     }
 
     private SolveResult infeasible(Season season, SolveSettings settings, SolverProfile profile, long start,

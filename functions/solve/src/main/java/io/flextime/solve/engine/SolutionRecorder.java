@@ -22,6 +22,8 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
     private final SeasonModelBuilder.Built built;
     private final SolutionListener listener;
     private final long startNanos;
+    /** The independent travel lower bound in objective units (valid for the whole model). */
+    private final double travelBound;
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
     private volatile Runnable stopper = () -> {
     };
@@ -33,7 +35,8 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
     private String failure;
 
     SolutionRecorder(Season season, ObjectiveWeights weights, SeasonModelBuilder.Built built, SolutionListener listener,
-            long startNanos, int previousSolutions, double bestSoFar) {
+            long startNanos, int previousSolutions, double bestSoFar, double travelBound) {
+        this.travelBound = travelBound;
         this.season = season;
         this.weights = weights;
         this.built = built;
@@ -75,7 +78,7 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
         best = games;
         bestEvaluation = eval;
         bestObjective = eval.objective();
-        double bound = Math.min(eval.objective(), built.scale().toObjective(bestObjectiveBound()));
+        double bound = Math.min(eval.objective(), Math.max(travelBound, built.scale().toObjective(bestObjectiveBound())));
         listener.onSolution(new Incumbent(games, eval.objective(), bound, elapsed, solutions));
     }
 

@@ -1,104 +1,313 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.ConstraintParams;
 import io.flextime.core.model.ConstraintType;
+import io.flextime.core.model.Matchup;
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.SeasonFormat.RoundRobin;
 import io.flextime.core.model.SeasonFormat.TravelMode;
-import io.flextime.core.model.ConstraintParams;
+import java.util.Arrays;
 
 /**
- * The independent lower bound of the TTP literature (Easton, Nemhauser, Trick): in a double round robin
- * each team visits every opponent's venue exactly once, on road trips of at most K away games, so its
- * travel is at least the cheapest split of its opponents into trips of ≤ K venues, each trip routed
- * optimally from home and back. Adding "travel of t ≥ that bound" is redundant for the schedules but
- * lifts the LP bound from a few tens of percent below the optimum to a few percent.
+ * The independent lower bound of the TTP literature (Easton, Nemhauser, Trick) of each team's travel,
+ * as {@link TravelObjective} and the evaluator count it: the team on its own, ignoring everybody else's
+ * schedule, must visit the venues where it plays away, on road trips of at most K away games (a hard
+ * MAX_ROAD_TRIP, or a hard CA3 window rule in a compact season), each trip leaving from home and coming
+ * back. Hand-written: no library computes this bound (it is a small DP over subsets of venues).
  *
- * <p>K comes from a hard MAX_ROAD_TRIP or, in a compact season (no byes that could split a window), a
- * hard CA3 "at most K away games in every K+1 slots against everyone" covering the team; computed only for K ≤ 4 and at most 20 opponents (otherwise 0, no bound).
+ * <p>Which venues: DOUBLE or explicit matchups fix them; PARTIAL fixes only how many (each opponent's
+ * venue at most once, ⌊gamesPerTeam/2⌋ or ⌈gamesPerTeam/2⌉ away games), so the bound is the minimum over
+ * every such set; SINGLE fixes neither (a team may host all its games): no bound. RETURN_HOME travel is a
+ * sum of round trips, exact for a fixed set, the cheapest ones for PARTIAL.
+ *
+ * <p>Venue to venue, per team, by its number m of candidate venues and its trip limit K (none: K = m):
+ * <ul>
+ *   <li>m ≤ {@value #EXACT_VENUES} and at most {@value #MAX_PARTITION_STEPS} partition steps: exact — the
+ *       cheapest route of every subset of ≤ K venues (Held–Karp), then the cheapest split of the venues into
+ *       such trips. On the real legs when each venue is visited once (the trips then partition the set); with
+ *       repeated visits (matchups meeting twice) on the shortest-path closure of the matrix, where dropping a
+ *       repeated visit never costs more;</li>
+ *   <li>m ≤ {@value #EXACT_VENUES}, more steps (a long trip limit on 16 venues): one tour of the venues on the
+ *       closure, the trip limit dropped (with the triangle inequality one tour is never dearer than several);</li>
+ *   <li>m > {@value #EXACT_VENUES}: every visited venue is entered by one leg and left by another, so travel ≥
+ *       Σ ½ (cheapest leg in + cheapest leg out) over the venues (the cheapest such venues for PARTIAL).</li>
+ * </ul>
  */
 public final class TravelLowerBound {
-    private static final int MAX_TRIP = 4;
-    private static final int MAX_OPPONENTS = 20;
+    static final int EXACT_VENUES = 16;
+    static final long MAX_PARTITION_STEPS = 10_000_000L;
+
+    /** How a team's bound was obtained (for statistics and tests). */
+    public enum Method { NONE, EXACT, SINGLE_TOUR, PER_VENUE, RETURN_HOME }
+
+    /** A team's bound in metres. */
+    public record TeamBound(long metres, Method method) {
+        static final TeamBound NONE = new TeamBound(0, Method.NONE);
+    }
+
+    /**
+     * The venues team t visits: between {@code atLeast} and {@code atMost} distinct ones among
+     * {@code candidates} (team indexes); {@code gamesAt[o]} games at o's venue when the set is fixed.
+     */
+    record AwaySet(int[] candidates, int atLeast, int atMost, long[] gamesAt) {
+        boolean fixed() {
+            return atLeast == candidates.length;
+        }
+
+        /** Every venue visited at most once: then the trips partition the venues (no closure needed). */
+        boolean onceEach() {
+            return Arrays.stream(candidates).allMatch(o -> gamesAt[o] <= 1);
+        }
+    }
 
     private TravelLowerBound() {
     }
 
-    /** Metres team t travels at least; 0 when no bound applies. */
-    public static long of(SeasonIndex ix, int t) {
-        if (ix.metres == null || ix.season.format().roundRobin() != RoundRobin.DOUBLE || !ix.season.matchups().isEmpty()
-                || ix.season.format().travel() != TravelMode.VENUE_TO_VENUE || ix.n - 1 > MAX_OPPONENTS) {
-            return 0;
+    /** Every team's bound, in team order. */
+    public static TeamBound[] perTeam(SeasonIndex ix) {
+        TeamBound[] all = new TeamBound[ix.n];
+        for (int t = 0; t < ix.n; t++) {
+            all[t] = team(ix, t);
+        }
+        return all;
+    }
+
+    /** Σ bounds in objective units (weights.travel × km); travel is the only part bounded, penalties count 0. */
+    public static double objective(Season season, ObjectiveWeights weights) {
+        if (weights.travel() <= 0) {
+            return 0.0;
+        }
+        long metres = 0;
+        for (TeamBound b : perTeam(new SeasonIndex(season))) {
+            metres += b.metres();
+        }
+        return weights.travel() * metres / 1000.0;
+    }
+
+    /** Metres team t travels at least, and how that was found; 0 (NONE) when no bound applies. */
+    public static TeamBound team(SeasonIndex ix, int t) {
+        if (ix.metres == null) {
+            return TeamBound.NONE;
+        }
+        AwaySet away = awaySet(ix, t);
+        if (away == null || away.atLeast() == 0) {
+            return TeamBound.NONE;
+        }
+        if (ix.season.format().travel() == TravelMode.RETURN_HOME) {
+            return new TeamBound(returnHome(ix.metres, t, away), Method.RETURN_HOME);
+        }
+        int m = away.candidates().length;
+        if (m > EXACT_VENUES) {
+            return new TeamBound(perVenue(ix.metres, t, away), Method.PER_VENUE);
         }
         int k = maxTrip(ix, t);
-        if (k < 1 || k > MAX_TRIP) {
-            return 0;
+        if (k == 0) {
+            return TeamBound.NONE; // no away game allowed at all: the season is infeasible, nothing to bound
         }
-        int[] opponents = new int[ix.n - 1];
-        for (int o = 0, i = 0; o < ix.n; o++) {
-            if (o != t) {
-                opponents[i++] = o;
+        int stops = k < 0 ? m : Math.min(k, m);
+        if (partitionSteps(m, stops) <= MAX_PARTITION_STEPS) {
+            // each venue once: real trips partition the set, on the real legs; repeated visits: on the closure
+            long[][] d = away.onceEach() ? ix.metres : closure(ix.metres);
+            return new TeamBound(bestOver(away, partitions(routes(d, t, away.candidates(), stops), m, stops)), Method.EXACT);
+        }
+        // too many splits to try: one tour on the closure (no trip limit) is below any set of trips
+        return new TeamBound(bestOver(away, routes(closure(ix.metres), t, away.candidates(), m)), Method.SINGLE_TOUR);
+    }
+
+    /** The venues the format (or the matchups) makes team t visit, or null when it does not say. */
+    static AwaySet awaySet(SeasonIndex ix, int t) {
+        SeasonFormat f = ix.season.format();
+        long[] gamesAt = new long[ix.n];
+        if (!ix.season.matchups().isEmpty()) {
+            for (Matchup mu : ix.season.matchups()) {
+                if (ix.team(mu.away(), "matchups") == t) {
+                    gamesAt[ix.team(mu.home(), "matchups")] += mu.meetings();
+                }
+            }
+            int[] venues = java.util.stream.IntStream.range(0, ix.n).filter(o -> o != t && gamesAt[o] > 0).toArray();
+            return new AwaySet(venues, venues.length, venues.length, gamesAt);
+        }
+        int[] opponents = java.util.stream.IntStream.range(0, ix.n).filter(o -> o != t).toArray();
+        Arrays.fill(gamesAt, 1);
+        if (f.roundRobin() == RoundRobin.DOUBLE) {
+            return new AwaySet(opponents, opponents.length, opponents.length, gamesAt);
+        }
+        if (f.roundRobin() == RoundRobin.PARTIAL && f.gamesPerTeam() != null) {
+            // home and away counts differ by at most one and each ordered pair meets at most once
+            int games = f.gamesPerTeam();
+            return new AwaySet(opponents, Math.min(opponents.length, games / 2), Math.min(opponents.length, (games + 1) / 2),
+                    gamesAt);
+        }
+        return null;
+    }
+
+    /** Round trips from home: every game of a fixed set, else the cheapest {@code atLeast} venues once each. */
+    static long returnHome(long[][] d, int t, AwaySet away) {
+        long[] trips = Arrays.stream(away.candidates()).mapToLong(o -> (d[t][o] + d[o][t]) * (away.fixed() ? away.gamesAt()[o] : 1))
+                .sorted().toArray();
+        long sum = 0;
+        for (int i = 0; i < away.atLeast(); i++) {
+            sum += trips[i];
+        }
+        return sum;
+    }
+
+    /** Floyd–Warshall: the cheapest way between any two venues, never more than the direct leg. */
+    static long[][] closure(long[][] metres) {
+        int n = metres.length;
+        long[][] d = new long[n][];
+        for (int i = 0; i < n; i++) {
+            d[i] = metres[i].clone();
+            d[i][i] = 0;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (d[i][k] + d[k][j] < d[i][j]) {
+                        d[i][j] = d[i][k] + d[k][j];
+                    }
+                }
             }
         }
-        int m = opponents.length;
-        long[] trip = new long[1 << m];
-        java.util.Arrays.fill(trip, Long.MAX_VALUE);
-        for (int mask = 1; mask < (1 << m); mask++) {
-            if (Integer.bitCount(mask) <= k) {
-                trip[mask] = bestRoute(ix.metres, t, opponents, mask);
+        return d;
+    }
+
+    /**
+     * trip[mask] = the cheapest route home → every venue of mask → home, for every mask of at most
+     * {@code maxStops} venues (Held–Karp over paths from home); other masks stay at Long.MAX_VALUE.
+     */
+    static long[] routes(long[][] d, int home, int[] venues, int maxStops) {
+        int m = venues.length;
+        int full = 1 << m;
+        long[] path = new long[full * m];
+        Arrays.fill(path, Long.MAX_VALUE);
+        for (int j = 0; j < m; j++) {
+            path[(1 << j) * m + j] = d[home][venues[j]];
+        }
+        long[] trip = new long[full];
+        Arrays.fill(trip, Long.MAX_VALUE);
+        trip[0] = 0;
+        for (int mask = 1; mask < full; mask++) {
+            int size = Integer.bitCount(mask);
+            if (size > maxStops) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                long here = path[mask * m + j];
+                if (here == Long.MAX_VALUE) {
+                    continue;
+                }
+                trip[mask] = Math.min(trip[mask], here + d[venues[j]][home]);
+                if (size == maxStops) {
+                    continue;
+                }
+                for (int k = 0; k < m; k++) {
+                    if ((mask & (1 << k)) == 0) {
+                        int next = (mask | (1 << k)) * m + k;
+                        path[next] = Math.min(path[next], here + d[venues[j]][venues[k]]);
+                    }
+                }
             }
         }
+        return trip;
+    }
+
+    /** best[mask] = the cheapest split of mask into trips of ≤ k venues (the trip holding mask's lowest venue, + the rest). */
+    static long[] partitions(long[] trip, int m, int k) {
         long[] best = new long[1 << m];
-        for (int mask = 1; mask < (1 << m); mask++) {
+        int[] bits = new int[m];
+        for (int mask = 1; mask < best.length; mask++) {
             int low = Integer.lowestOneBit(mask);
             int rest = mask & ~low;
-            long value = Long.MAX_VALUE;
-            // every trip containing the lowest remaining venue: low plus a subset of rest of size < k
-            for (int sub = rest;; sub = (sub - 1) & rest) {
-                if (Integer.bitCount(sub) < k) {
-                    int tripMask = sub | low;
-                    long candidate = trip[tripMask] + best[mask & ~tripMask];
-                    value = Math.min(value, candidate);
-                }
-                if (sub == 0) {
-                    break;
+            int count = 0;
+            for (int b = 0; b < m; b++) {
+                if ((rest & (1 << b)) != 0) {
+                    bits[count++] = 1 << b;
                 }
             }
-            best[mask] = value;
-        }
-        return best[(1 << m) - 1];
-    }
-
-    private static long bestRoute(long[][] d, int home, int[] opponents, int mask) {
-        int[] stops = new int[Integer.bitCount(mask)];
-        for (int i = 0, j = 0; i < opponents.length; i++) {
-            if ((mask & (1 << i)) != 0) {
-                stops[j++] = opponents[i];
-            }
-        }
-        return permute(d, home, stops, 0);
-    }
-
-    private static long permute(long[][] d, int home, int[] stops, int from) {
-        if (from == stops.length) {
-            long cost = d[home][stops[0]] + d[stops[stops.length - 1]][home];
-            for (int i = 0; i + 1 < stops.length; i++) {
-                cost += d[stops[i]][stops[i + 1]];
-            }
-            return cost;
-        }
-        long best = Long.MAX_VALUE;
-        for (int i = from; i < stops.length; i++) {
-            swap(stops, from, i);
-            best = Math.min(best, permute(d, home, stops, from + 1));
-            swap(stops, from, i);
+            best[mask] = cheapestSplit(trip, best, mask, low, bits, count, 0, k - 1);
         }
         return best;
     }
 
-    private static void swap(int[] a, int i, int j) {
-        int x = a[i];
-        a[i] = a[j];
-        a[j] = x;
+    /** Trips = low plus up to {@code more} venues of bits[from..count): the cheapest trip + rest. */
+    private static long cheapestSplit(long[] trip, long[] best, int mask, int chosen, int[] bits, int count, int from, int more) {
+        long value = trip[chosen] + best[mask & ~chosen];
+        if (more == 0) {
+            return value;
+        }
+        for (int i = from; i < count; i++) {
+            value = Math.min(value, cheapestSplit(trip, best, mask, chosen | bits[i], bits, count, i + 1, more - 1));
+        }
+        return value;
+    }
+
+    /** Steps of {@link #partitions}: Σ over masks of the trips through their lowest venue (C(size−1, < k)). */
+    static long partitionSteps(int m, int k) {
+        double steps = 0;
+        for (int size = 1; size <= m; size++) {
+            double trips = 0;
+            for (int i = 0; i < Math.min(k, size); i++) {
+                trips += binomial(size - 1, i);
+            }
+            steps += binomial(m, size) * trips;
+        }
+        return (long) Math.min(Long.MAX_VALUE, steps);
+    }
+
+    private static double binomial(int n, int r) {
+        double c = 1;
+        for (int i = 0; i < r; i++) {
+            c = c * (n - i) / (i + 1);
+        }
+        return c;
+    }
+
+    /** A fixed set: its value; PARTIAL: the cheapest set of atLeast..atMost venues. */
+    static long bestOver(AwaySet away, long[] value) {
+        if (away.fixed()) {
+            return value[value.length - 1];
+        }
+        long best = Long.MAX_VALUE;
+        for (int mask = 0; mask < value.length; mask++) {
+            int size = Integer.bitCount(mask);
+            if (size >= away.atLeast() && size <= away.atMost()) {
+                best = Math.min(best, value[mask]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Each visited venue v is entered by one leg and left by another, each leg has one head and one tail:
+     * travel ≥ Σ_v ½ (cheapest leg into v + cheapest leg out of v), legs from home or another candidate
+     * (any other venue when the set is not fixed). PARTIAL: the smallest atLeast of these terms.
+     */
+    static long perVenue(long[][] d, int home, AwaySet away) {
+        int[] c = away.candidates();
+        long[] halves = new long[c.length];
+        for (int i = 0; i < c.length; i++) {
+            int v = c[i];
+            long in = d[home][v];
+            long out = d[v][home];
+            int[] from = away.fixed() ? c : java.util.stream.IntStream.range(0, d.length).toArray();
+            for (int u : from) {
+                if (u != v) {
+                    in = Math.min(in, d[u][v]);
+                    out = Math.min(out, d[v][u]);
+                }
+            }
+            halves[i] = in + out;
+        }
+        Arrays.sort(halves);
+        long sum = 0;
+        for (int i = 0; i < away.atLeast(); i++) {
+            sum += halves[i];
+        }
+        return sum / 2;
     }
 
     /** The longest road trip the hard constraints allow team t, or -1 when they do not limit it. */
@@ -110,10 +319,12 @@ public final class TravelLowerBound {
             }
             ConstraintParams p = new ConstraintParams(c);
             int limit = -1;
-            if (c.type() == ConstraintType.MAX_ROAD_TRIP && covers(ix, p.strings("teams"), t, c)) {
+            if (c.type() == ConstraintType.MAX_ROAD_TRIP && covers(ix.teams(p.strings("teams"), c.id()), t)) {
                 limit = p.integer("max");
-            } else if (ix.season.format().compact() && c.type() == ConstraintType.CA3 && "A".equals(p.text("mode1", "HA")) && covers(ix, p.strings("teams1"), t, c)
-                    && ix.teams(p.strings("teams2"), c.id()).length >= ix.n - 1 && p.integer("max", Integer.MAX_VALUE) == p.integer("intp") - 1) {
+            } else if (ix.season.format().compact() && c.type() == ConstraintType.CA3 && "A".equals(p.text("mode1", "HA"))
+                    && covers(ix.teams(p.strings("teams1"), c.id()), t) && againstEveryone(ix, ix.teams(p.strings("teams2"), c.id()), t)
+                    && p.integer("max", Integer.MAX_VALUE) == p.integer("intp") - 1) {
+                // compact: a game in every slot, so "≤ intp−1 away in any intp slots" caps a trip at intp−1
                 limit = p.integer("max");
             }
             if (limit >= 0 && (best < 0 || limit < best)) {
@@ -123,8 +334,21 @@ public final class TravelLowerBound {
         return best;
     }
 
-    private static boolean covers(SeasonIndex ix, java.util.List<String> teams, int t, SeasonConstraint c) {
-        for (int x : ix.teams(teams, c.id())) {
+    private static boolean againstEveryone(SeasonIndex ix, int[] teams, int t) {
+        boolean[] in = new boolean[ix.n];
+        for (int o : teams) {
+            in[o] = true;
+        }
+        for (int o = 0; o < ix.n; o++) {
+            if (o != t && !in[o]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean covers(int[] teams, int t) {
+        for (int x : teams) {
             if (x == t) {
                 return true;
             }

@@ -13,6 +13,8 @@ import io.flextime.core.model.SeasonFormat.TravelMode;
  * <p>Venue to venue is a location flow per team and pair of consecutive slots: z[i][j] = "at i's venue
  * in s and at j's venue in s+1", with Σ_j z[i][j] = at(s, i) and Σ_i z[i][j] = at(s+1, j). The flow
  * rows make the LP relaxation far tighter than products of the location literals.
+ *
+ * <p>Each team's travel, and the total, are cut at {@link TravelLowerBound} (both modes).
  */
 public final class TravelObjective {
     private TravelObjective() {
@@ -27,6 +29,7 @@ public final class TravelObjective {
         int n = ix.n;
         int slots = ix.slotCount;
         boolean returnHome = ix.season.format().travel() == TravelMode.RETURN_HOME;
+        TravelLowerBound.TeamBound[] bounds = TravelLowerBound.perTeam(ix);
         for (int t = 0; t < n; t++) {
             LinearExprBuilder km = LinearExpr.newBuilder();
             if (returnHome) {
@@ -37,7 +40,9 @@ public final class TravelObjective {
                         }
                     }
                 }
-                m.addTravel(t, km.build());
+                LinearExpr roundTrips = km.build();
+                atLeast(m, roundTrips, bounds[t].metres());
+                m.addTravel(t, roundTrips);
                 continue;
             }
             BoolVar[][] at = locations(m, t);
@@ -69,11 +74,20 @@ public final class TravelObjective {
                 }
             }
             LinearExpr teamTravel = km.build();
-            long lowerBound = TravelLowerBound.of(ix, t);
-            if (lowerBound > 0) {
-                m.cp.addGreaterOrEqual(teamTravel, lowerBound);
-            }
+            atLeast(m, teamTravel, bounds[t].metres());
             m.addTravel(t, teamTravel);
+        }
+        long total = 0;
+        for (TravelLowerBound.TeamBound b : bounds) {
+            total += b.metres();
+        }
+        atLeast(m, m.travel(), total);
+    }
+
+    /** A redundant cut (the independent lower bound): it lifts CP-SAT's LP bound, never removes a schedule. */
+    private static void atLeast(SeasonModel m, LinearExpr travel, long metres) {
+        if (metres > 0) {
+            m.cp.addGreaterOrEqual(travel, metres);
         }
     }
 

@@ -17,6 +17,7 @@ import io.flextime.solve.TinySeasons;
 import io.flextime.solve.bench.BenchInstances;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
+import io.flextime.solve.model.TravelLowerBound;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -89,6 +90,24 @@ class CpSatSeasonSolverTest {
         Set<String> named = r.conflicts().stream().map(SolveResult.Conflict::constraintId).collect(Collectors.toSet());
         assertEquals(Set.of("t0-not-home", "t0-not-away"), named);
         assertTrue(r.games().isEmpty());
+    }
+
+    @Test
+    void reportedBoundsAreAtLeastTheTravelLowerBound() throws Exception {
+        // NL6 is not proven in 3 s: the bound of the result and of every incumbent must still hold the
+        // independent lower bound (a valid bound for every schedule), and never pass the objective.
+        Season nl6 = BenchInstances.ttp(DATA, "nl6");
+        double travelBound = TravelLowerBound.objective(nl6, nl6.weights());
+        List<Incumbent> seen = Collections.synchronizedList(new ArrayList<>());
+        SolveResult r = solver.solve(nl6, SolveSettings.of(Duration.ofSeconds(3)), seen::add);
+        assertTrue(travelBound > 0.9 * 23916, "NL6 travel bound " + travelBound);
+        assertEquals(travelBound, (Double) r.statistics().get("travel_lower_bound"), 1e-9);
+        assertTrue(r.hasSolution());
+        assertTrue(r.bestBound() >= travelBound - 1e-9 && r.bestBound() <= r.objective() + 1e-9, r.bestBound() + " vs " + travelBound);
+        assertTrue(r.gap() <= (r.objective() - travelBound) / r.objective() + 1e-9, "gap " + r.gap());
+        for (Incumbent inc : seen) {
+            assertTrue(inc.bestBound() >= Math.min(travelBound, inc.objective()) - 1e-9 && inc.bestBound() <= inc.objective() + 1e-9);
+        }
     }
 
     @Test
