@@ -4,7 +4,11 @@
 # Generates the project's own tables (historical_game, game, team, ...) in a dedicated database
 # flextime_bench (migrated with the project's migrations), then in one run: our full backup
 # (zstd + AES-256-GCM, multipart to the local S3) vs `pg_dump -Fc`, and our restore (into a new
-# database, created and migrated by the restore) vs `pg_restore` (into a new empty database).
+# database, created and migrated by the restore, loaded on 2 connections) vs `pg_restore` (into a new
+# empty database created outside its timing): single-job (`pg_restore_s`) and, since ours uses two
+# connections, `-j 2` too (`pg_restore_j2_s`). Same index build memory for all (maintenance_work_mem
+# 256MB, what our restore sets); a CHECKPOINT before each timed restore, so none pays for the last one's
+# dirty pages.
 # Options (environment): BENCH_ROWS (historical_game rows, default 7000000), BENCH_KEEP=1 keeps the
 # databases and objects. Last line: one JSON object.
 set -euo pipefail
@@ -16,6 +20,7 @@ PORT="${BENCH_HTTP_PORT:-18085}"
 DB=flextime_bench
 OURS=flextime_bench_restored
 THEIRS=flextime_bench_pgrestore
+THEIRS_J2=flextime_bench_pgrestore_j2
 PREFIX=bench-backups/
 DUMP="$FT_HOME/bench/flextime_bench.dump"
 export PGPASSWORD="$FT_PG_OWNER_PASSWORD"
@@ -43,7 +48,7 @@ clean_s3() {
 
 ft_step "Generating $DB ($ROWS historical games and more)"
 start="$(ft_now)"
-drop_db "$DB"; drop_db "$OURS"; drop_db "$THEIRS"; clean_s3
+drop_db "$DB"; drop_db "$OURS"; drop_db "$THEIRS"; drop_db "$THEIRS_J2"; clean_s3
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER $FT_PG_OWNER"
 FLEXTIME_DB_URL="jdbc:postgresql://$FT_HOST:$FLEXTIME_PG_PORT/$DB" FLEXTIME_DB_USER="$FT_PG_OWNER" \
   FLEXTIME_DB_PASSWORD="$FT_PG_OWNER_PASSWORD" "$FLEXTIME_ROOT/flextime" db migrate >/dev/null
@@ -93,7 +98,8 @@ FN_PID=$!
 cleanup() {
   kill "$FN_PID" 2>/dev/null || true
   if [[ "${BENCH_KEEP:-0}" != 1 ]]; then
-    drop_db "$OURS" || true; drop_db "$THEIRS" || true; drop_db "$DB" || true; clean_s3 || true; rm -f "$DUMP"
+    drop_db "$OURS" || true; drop_db "$THEIRS" || true; drop_db "$THEIRS_J2" || true; drop_db "$DB" || true
+    clean_s3 || true; rm -f "$DUMP"
   fi
 }
 trap cleanup EXIT
@@ -122,6 +128,7 @@ PG_DUMP_BYTES="$(stat -c %s "$DUMP")"
 ft_ok "pg_dump: ${PG_DUMP_S}s, $(numfmt --to=iec "$PG_DUMP_BYTES")"
 
 ft_step "Our restore into $OURS (created and migrated by the restore)"
+"${PSQL[@]}" -d postgres -c CHECKPOINT
 t0="$(ft_now)"
 curl -sS --fail-with-body --max-time 3600 -H 'Content-Type: application/json' \
   -d "{\"targetDatabase\":\"$OURS\"}" "http://$FT_HOST:$PORT/restore" >"$FT_HOME/bench/restore.json"
@@ -129,16 +136,25 @@ t1="$(ft_now)"
 RESTORE_S="$(secs "$t0" "$t1")"
 ft_ok "restore: ${RESTORE_S}s"
 
-ft_step "pg_restore into $THEIRS"
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $THEIRS OWNER $FT_PG_OWNER"
-t0="$(ft_now)"
-"$FT_PG_BIN/pg_restore" -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" -d "$THEIRS" "$DUMP"
-t1="$(ft_now)"
-PG_RESTORE_S="$(secs "$t0" "$t1")"
+pg_restore_timed() { # database [pg_restore options]: prints the seconds
+  local db="$1"; shift
+  "${PSQL[@]}" -d postgres -c "CREATE DATABASE $db OWNER $FT_PG_OWNER" -c CHECKPOINT
+  local t0 t1
+  t0="$(ft_now)"
+  PGOPTIONS="-c maintenance_work_mem=256MB" "$FT_PG_BIN/pg_restore" -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" \
+    -d "$db" "$@" "$DUMP"
+  t1="$(ft_now)"
+  secs "$t0" "$t1"
+}
+ft_step "pg_restore into $THEIRS (one job)"
+PG_RESTORE_S="$(pg_restore_timed "$THEIRS")"
 ft_ok "pg_restore: ${PG_RESTORE_S}s"
+ft_step "pg_restore -j 2 into $THEIRS_J2"
+PG_RESTORE_J2_S="$(pg_restore_timed "$THEIRS_J2" -j 2)"
+ft_ok "pg_restore -j 2: ${PG_RESTORE_J2_S}s"
 
 ROWS_OK="$("${PSQL[@]}" -At -d "$OURS" -c "SELECT count(*) FROM historical_game")"
 [[ "$ROWS_OK" == "$ROWS" ]] || ft_die "our restore has $ROWS_OK historical games, expected $ROWS"
 
-printf '{"db_bytes":%s,"backup_s":%s,"pg_dump_s":%s,"backup_bytes":%s,"pg_dump_bytes":%s,"restore_s":%s,"pg_restore_s":%s}\n' \
-  "$DB_BYTES" "$BACKUP_S" "$PG_DUMP_S" "$BACKUP_BYTES" "$PG_DUMP_BYTES" "$RESTORE_S" "$PG_RESTORE_S"
+printf '{"db_bytes":%s,"backup_s":%s,"pg_dump_s":%s,"backup_bytes":%s,"pg_dump_bytes":%s,"restore_s":%s,"pg_restore_s":%s,"pg_restore_j2_s":%s}\n' \
+  "$DB_BYTES" "$BACKUP_S" "$PG_DUMP_S" "$BACKUP_BYTES" "$PG_DUMP_BYTES" "$RESTORE_S" "$PG_RESTORE_S" "$PG_RESTORE_J2_S"

@@ -17,6 +17,13 @@ public interface BackupConfig {
     @WithDefault("2")
     int parallelism();
 
+    /**
+     * Connections a restore into a database it creates loads and indexes on at once (one large table's
+     * rows are spread over them). Restores into an existing database use one transaction on one.
+     */
+    @WithDefault("2")
+    int restoreConnections();
+
     /** Rows per cursor read (two reads are held at a time: one being written, the next arriving). */
     @WithDefault("10000")
     int fetchSize();

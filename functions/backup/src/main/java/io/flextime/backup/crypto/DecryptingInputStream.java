@@ -25,6 +25,7 @@ public final class DecryptingInputStream extends InputStream {
     private byte[] prefix;
     private int chunkSize;
     private byte[] plain = new byte[0];
+    private byte[] sealed = new byte[0];
     private int pos;
     private int plainLength;
     private int index;
@@ -45,6 +46,8 @@ public final class DecryptingInputStream extends InputStream {
             throw new IllegalStateException(e);
         }
         readHeader(expectedName);
+        this.sealed = new byte[chunkSize + ChunkFormat.TAG_BYTES];
+        this.plain = new byte[chunkSize];
     }
 
     private void readHeader(String expectedName) throws IOException {
@@ -123,17 +126,16 @@ public final class DecryptingInputStream extends InputStream {
             throw fail(BackupIntegrityException.TAMPERED_CHUNK, "has an impossible length " + length + " for chunk " + index
                     + " (offset " + offset + "): the framing was modified");
         }
-        byte[] sealed = new byte[length];
         try {
-            in.readFully(sealed);
+            in.readFully(sealed, 0, length);
         } catch (EOFException e) {
             throw fail(BackupIntegrityException.TRUNCATED, "ends inside chunk " + index + " (offset " + offset + ")");
         }
         pendingLength = readLength();
         boolean last = pendingLength == -1;
-        byte[] opened = open(sealed, last);
-        if (opened == null) {
-            if (open(sealed, !last) != null) {
+        int opened = open(length, last);
+        if (opened < 0) {
+            if (open(length, !last) >= 0) {
                 throw fail(BackupIntegrityException.TRUNCATED, last
                         ? "ends after chunk " + index + ", which is not its final chunk (offset " + offset + "): the object was truncated"
                         : "has data after its final chunk " + index + " (offset " + offset + ")");
@@ -141,21 +143,21 @@ public final class DecryptingInputStream extends InputStream {
             throw fail(BackupIntegrityException.TAMPERED_CHUNK, "chunk " + index + " (offset " + offset + ", " + length
                     + " bytes) failed authentication: the object was modified");
         }
-        plain = opened;
-        plainLength = opened.length;
+        plainLength = opened;
         pos = 0;
         offset += 4 + length;
         index++;
         finished = last;
     }
 
-    private byte[] open(byte[] sealed, boolean last) throws IOException {
+    /** Opens {@code sealed[0, length)} into {@code plain}; the plaintext length, or -1 when it fails authentication. */
+    private int open(int length, boolean last) throws IOException {
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, ChunkFormat.nonce(prefix, index, last)));
             cipher.updateAAD(header);
-            return cipher.doFinal(sealed);
+            return cipher.doFinal(sealed, 0, length, plain, 0);
         } catch (AEADBadTagException e) {
-            return null;
+            return -1;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot decrypt chunk " + index + " of " + where, e);
         }

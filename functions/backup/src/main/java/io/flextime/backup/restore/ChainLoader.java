@@ -28,21 +28,21 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 /**
- * Loads a chain into a target schema on one JDBC connection, in the caller's transaction: the full
- * backup's tables with {@code COPY FROM STDIN} (the fastest load PostgreSQL has; the reactive client
- * cannot run COPY), then each incremental's changes up to the cutoff. Every object's plaintext is
- * checked against the manifest's line count and SHA-256 as it streams in.
+ * Loads a chain into a target schema: the full backup's tables with {@code COPY FROM STDIN} (the
+ * fastest load PostgreSQL has; the reactive client cannot run COPY) on one or several connections,
+ * keys and indexes built after the data ({@link DeferredIndexes}), then each incremental's changes up
+ * to the cutoff, in commit order, on one connection. Every object's plaintext is checked against the
+ * manifest's line count and SHA-256 as it streams in. {@link RestoreConnections} says when it commits.
  */
 @ApplicationScoped
 public class ChainLoader {
-    /** Plaintext bytes per COPY write and per read-ahead block; blocks held ahead of COPY. */
+    /** Plaintext bytes per COPY write and per read-ahead block; blocks held ahead of COPY per connection. */
     private static final int READ_BLOCK = 1 << 20;
-    private static final int READ_DEPTH = 8;
-    private static final String INDEX_BUILD_MEMORY = "256MB";
+    private static final int READ_DEPTH = 6;
 
     private static final Logger LOG = Logger.getLogger(ChainLoader.class);
 
@@ -59,34 +59,49 @@ public class ChainLoader {
     }
 
     /**
+     * @param on       one transaction (the caller commits) or a new database's connections (committed step by step)
      * @param checking also re-read each table after the full load and compare its checksum, and
-     *                 compare final row counts with the last manifest (verification)
+     *                 compare final row counts with the last manifest (verification; one connection only,
+     *                 as the checksum follows the load order)
      */
-    public Loaded load(Connection c, String schema, ChainPlanner.Plan plan, KeyProvider keys, boolean checking)
+    public Loaded load(RestoreConnections on, String schema, ChainPlanner.Plan plan, KeyProvider keys, boolean checking)
             throws SQLException, IOException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL session_replication_role = replica");
-            for (String set : CopyText.SESSION) {
-                s.execute(set);
-            }
+        if (checking && on.all().size() > 1) {
+            throw new IllegalArgumentException("a checking load runs on one connection");
         }
+        on.begin();
+        Connection c = on.first();
         List<String> mismatches = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         Manifest full = plan.chain().get(0);
         byte[] fullKey = manifests.dataKey(full, keys);
-        PGConnection pg = c.unwrap(PGConnection.class);
         long began = System.nanoTime();
         DeferredIndexes deferred = DeferredIndexes.drop(c, schema, full.tables().stream().map(TableEntry::name).toList());
-        for (TableEntry t : full.tables()) {
-            String copy = "COPY " + CopyText.ident(schema) + "." + CopyText.ident(t.name()) + " (" + CopyText.columnList(t.columns())
-                    + ") FROM STDIN";
-            CheckedStream checked = new CheckedStream(open(full, t, fullKey));
-            // the reader thread owns (and closes) the object stream: download, decrypt, decompress, hash
-            try (ReadAhead ahead = new ReadAhead(checked, READ_BLOCK, READ_DEPTH, t.name())) {
-                pg.getCopyAPI().copyIn(copy, ahead, READ_BLOCK);
+        on.stepDone();
+        List<CopyBlocks.Source> sources = full.tables().stream().map(t -> (CopyBlocks.Source) new CopyBlocks.Source() {
+            @Override
+            public TableEntry table() {
+                return t;
             }
-            expect(full, t, checked.lines(), checked.sha256());
-            LOG.infof("restore: table %s loaded, %d lines, %.2f s since start", t.name(), t.rows(), (System.nanoTime() - began) / 1e9);
+
+            @Override
+            public InputStream open() throws IOException {
+                return ChainLoader.this.open(full, t, fullKey);
+            }
+
+            @Override
+            public void check(CheckedStream read) {
+                expect(full, t, read.lines(), read.sha256());
+                LOG.debugf("restore: table %s read, %d lines, %.2f s since start", t.name(), t.rows(), (System.nanoTime() - began) / 1e9);
+            }
+        }).toList();
+        try (CopyBlocks blocks = new CopyBlocks(sources, READ_BLOCK, READ_DEPTH * (on.all().size() + 1), "full")) {
+            ParallelCopy.copy(on.all(), schema, blocks);
+        }
+        on.stepDone();
+        LOG.infof("restore: %d tables loaded on %d connection(s), %.2f s", full.tables().size(), on.all().size(),
+                (System.nanoTime() - began) / 1e9);
+        for (TableEntry t : full.tables()) {
             rows.put(t.name(), t.rows());
             if (checking) {
                 String sha = tableChecksum(c, schema, t.name());
@@ -96,13 +111,8 @@ public class ChainLoader {
             }
         }
         if (deferred.count() > 0) {
-            try (Statement s = c.createStatement()) {
-                // index builds sort in memory and use the server's parallel maintenance workers
-                s.execute("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
-            }
-            deferred.recreate(c);
-            LOG.infof("restore: %d tables loaded, %d keys and indexes built, %.2f s", full.tables().size(), deferred.count(),
-                    (System.nanoTime() - began) / 1e9);
+            deferred.recreate(on, full.tables().stream().collect(Collectors.toMap(TableEntry::name, TableEntry::plaintextBytes)));
+            LOG.infof("restore: %d keys and indexes built, %.2f s", deferred.count(), (System.nanoTime() - began) / 1e9);
         }
         long total = full.rows();
         Long cutoff = plan.cutoff() == null ? null : micros(plan.cutoff());
@@ -127,6 +137,7 @@ public class ChainLoader {
                 }
             }
         }
+        on.stepDone();
         Manifest last = plan.chain().get(plan.chain().size() - 1);
         if (checking) {
             for (TableEntry t : last.tables()) {

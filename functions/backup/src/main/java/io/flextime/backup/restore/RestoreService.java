@@ -16,14 +16,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Point-in-time restore from the backups bucket alone (the catalog may be gone with the database):
- * plan the chain, prepare the target, load it in one transaction (all or nothing), announce it.
+ * plan the chain, prepare the target, load it (all or nothing: in one transaction into an existing
+ * database; on several connections into a database it creates, which a failure drops), announce it.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -53,25 +56,13 @@ public class RestoreService {
         String schema = TargetDatabase.requireName("targetSchema",
                 request.targetSchema == null || request.targetSchema.isBlank() ? "public" : request.targetSchema);
         ChainPlanner.Plan plan = plan(target);
-        Manifest full = plan.chain().get(0);
         String restoreId = "rst-" + UUID.randomUUID();
         LOG.infof("restore %s: %s into %s.%s via %s", restoreId, target == null ? "newest state" : target, database, schema,
                 plan.ids());
         ChainLoader.Loaded loaded;
         try {
-            targets.prepareDatabase(database, full.schemaVersion());
-            LOG.infof("restore %s: target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
-            try (Connection c = targets.connect(database)) {
-                c.setAutoCommit(false);
-                try {
-                    targets.prepareTables(c, schema, full, request.replace);
-                    loaded = loader.load(c, schema, plan, keys, false);
-                    c.commit();
-                } catch (SQLException | IOException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            loaded = targets.exists(database) ? intoExisting(restoreId, database, schema, plan, request.replace, start)
+                    : intoNew(restoreId, database, schema, plan, start);
         } catch (SQLException e) {
             throw new ProblemException(Problem.of(500, "restore-failed", "Restore failed", "restore into " + database
                     + " failed, nothing was changed: " + e.getMessage()), e);
@@ -83,6 +74,74 @@ public class RestoreService {
                 new RestoreCompleted(restoreId, target == null ? plan.restoredTo() : target, where, plan.ids(), loaded.rows())));
         return new RestoreResult(restoreId, where, target, plan.restoredTo(), plan.ids(), loaded.rows(), loaded.rowsPerTable(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** All or nothing by one transaction on one connection. */
+    private ChainLoader.Loaded intoExisting(String restoreId, String database, String schema, ChainPlanner.Plan plan,
+            boolean replace, long start) throws SQLException, IOException {
+        Manifest full = plan.chain().get(0);
+        targets.prepareDatabase(database, full.schemaVersion());
+        LOG.infof("restore %s: target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
+        try (Connection c = targets.connect(database)) {
+            c.setAutoCommit(false);
+            try {
+                targets.prepareTables(c, schema, full, replace);
+                ChainLoader.Loaded loaded = loader.load(RestoreConnections.oneTransaction(c), schema, plan, keys, false);
+                c.commit();
+                return loaded;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * All or nothing by dropping the database on failure: it was created by this restore, so the load
+     * can commit step by step on {@code flextime.backup.restore-connections} connections at once (one
+     * transaction is one server backend, i.e. one core). Until it is complete only its owner may connect.
+     */
+    private ChainLoader.Loaded intoNew(String restoreId, String database, String schema, ChainPlanner.Plan plan, long start)
+            throws SQLException, IOException {
+        Manifest full = plan.chain().get(0);
+        if (!targets.createForRestore(database, restoreId)) {
+            throw new ProblemException(Problem.of(409, "target-exists", "Target database appeared", "target database " + database
+                    + " was created by someone else while this restore started (is another restore into it running?)"));
+        }
+        List<Connection> connections = new ArrayList<>();
+        try {
+            targets.bringToVersion(database, full.schemaVersion());
+            LOG.infof("restore %s: new target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
+            for (int i = 0; i < Math.max(1, config.restoreConnections()); i++) {
+                Connection c = targets.connect(database);
+                connections.add(c);
+                c.setAutoCommit(false);
+            }
+            targets.prepareTables(connections.get(0), schema, full, false);
+            connections.get(0).commit();
+            ChainLoader.Loaded loaded = loader.load(RestoreConnections.newDatabase(connections), schema, plan, keys, false);
+            closeAll(connections);
+            targets.open(database);
+            return loaded;
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeAll(connections);
+            try {
+                targets.drop(database);
+            } catch (SQLException | RuntimeException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static void closeAll(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debugf("closing a restore connection: %s", e.getMessage());
+            }
+        }
     }
 
     /** The chain for a point in time from every readable manifest; a chain member that cannot be read fails precisely. */

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TargetDatabase {
     private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
+    private static final String UNFINISHED = "flextime restore in progress: ";
 
     private final OwnerDatabase db;
     private final SchemaMigrator migrator;
@@ -38,12 +39,50 @@ public class TargetDatabase {
         return name;
     }
 
-    /** Creates the database if missing and brings it to {@code version}; refuses one at another version. */
+    /**
+     * Creates {@code database} for a restore that loads it on several connections: nobody but its owner
+     * may connect until {@link #open} (a half-loaded database is not for readers), and a comment names
+     * the unfinished restore, in case this process dies before it ends or drops it. False when the
+     * database already exists (another restore just created it).
+     */
+    public boolean createForRestore(String database, String restoreId) throws SQLException {
+        requireName("targetDatabase", database);
+        try {
+            execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if ("42P04".equals(e.getSQLState())) { // duplicate_database
+                return false;
+            }
+            throw e;
+        }
+        execute("REVOKE CONNECT ON DATABASE " + database + " FROM PUBLIC");
+        execute("COMMENT ON DATABASE " + database + " IS '" + UNFINISHED + restoreId + "'");
+        return true;
+    }
+
+    /** The restore into a database made by {@link #createForRestore} is complete: anyone may connect. */
+    public void open(String database) throws SQLException {
+        execute("COMMENT ON DATABASE " + requireName("targetDatabase", database) + " IS NULL");
+        execute("GRANT CONNECT ON DATABASE " + database + " TO PUBLIC");
+    }
+
+    /** Creates the database if missing and brings it to {@code version}; refuses one at another version or with an unfinished restore. */
     public void prepareDatabase(String database, String version) throws SQLException {
         requireName("targetDatabase", database);
         if (!exists(database)) {
             execute("CREATE DATABASE " + database);
         }
+        String unfinished = unfinishedRestore(database);
+        if (unfinished != null) {
+            throw new ProblemException(Problem.of(409, "target-restore-unfinished", "Target holds an unfinished restore",
+                    "target database " + database + " was created by restore " + unfinished + ", which did not finish: drop it, "
+                            + "or restore into another database"));
+        }
+        bringToVersion(database, version);
+    }
+
+    /** Migrates an empty database to {@code version}; refuses one at another version. */
+    public void bringToVersion(String database, String version) throws SQLException {
         Optional<String> current;
         try (Connection c = db.connect(database)) {
             current = SchemaMigrator.currentVersion(c);
@@ -82,6 +121,17 @@ public class TargetDatabase {
                                 + t + " in the target already has rows: restore into an empty database, or pass replace=true"));
                     }
                 }
+            }
+        }
+    }
+
+    private String unfinishedRestore(String database) throws SQLException {
+        try (Connection c = db.connect(db.database());
+                PreparedStatement ps = c.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                String comment = rs.next() ? rs.getString(1) : null;
+                return comment != null && comment.startsWith(UNFINISHED) ? comment.substring(UNFINISHED.length()) : null;
             }
         }
     }

@@ -6,6 +6,7 @@ import io.flextime.backup.crypto.KeyProvider;
 import io.flextime.backup.format.Manifest;
 import io.flextime.backup.restore.ChainLoader;
 import io.flextime.backup.restore.ChainPlanner;
+import io.flextime.backup.restore.RestoreConnections;
 import io.flextime.backup.restore.TargetDatabase;
 import io.flextime.backup.store.BackupCatalog;
 import io.flextime.backup.store.Manifests;
@@ -68,7 +69,7 @@ public class BackupVerifier {
             targets.prepareDatabase(scratch, full.schemaVersion());
             try (Connection c = targets.connect(scratch)) {
                 c.setAutoCommit(false);
-                mismatches.addAll(loader.load(c, "public", plan, with, true).mismatches());
+                mismatches.addAll(loader.load(RestoreConnections.oneTransaction(c), "public", plan, with, true).mismatches());
                 c.rollback();
             }
         } catch (BackupIntegrityException e) {
