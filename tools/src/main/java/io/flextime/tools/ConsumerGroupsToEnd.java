@@ -36,15 +36,21 @@ public final class ConsumerGroupsToEnd {
             System.err.println("usage: ConsumerGroupsToEnd BOOTSTRAP GROUP=TOPIC[,TOPIC...] ...");
             System.exit(2);
         }
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(adminConfig(args[0]))) {
             for (String spec : Arrays.copyOfRange(args, 1, args.length)) {
                 String[] parts = spec.split("=", 2);
                 System.out.println("  " + moveToEnd(admin, parts[0], List.of(parts[1].split(","))));
             }
         }
+    }
+
+    /** A local broker answers within seconds; a dead one should not hold the demo for minutes. */
+    static Properties adminConfig(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
+        return p;
     }
 
     /** Moves one group; answers a line saying what it did. */

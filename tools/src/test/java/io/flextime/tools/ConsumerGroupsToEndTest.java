@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +29,7 @@ class ConsumerGroupsToEndTest {
     void aGroupStartsAfterWhatIsOnTheTopicAndALiveGroupIsLeftAlone() throws Exception {
         String topic = "tools-test-" + UUID.randomUUID();
         String group = "tools-test-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        try (Admin admin = Admin.create(ConsumerGroupsToEnd.adminConfig(BOOTSTRAP))) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
             produce(topic, 5);
 
