@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CP-SAT solution callback: reads each improving schedule, has the independent evaluator check
- * it, and records it. A schedule the evaluator finds infeasible, or whose objective differs from the
- * model's, is a modelling bug: the search stops and {@link #failure()} says why (the solver throws).
+ * The best schedule of one solve phase, fed by any number of CP-SAT searches of its model (the full
+ * model, or neighbourhoods of it searched in parallel): each search gets its own {@link #callback}, which
+ * reads every schedule it finds and has the independent evaluator check it. A schedule the evaluator
+ * finds infeasible, or whose objective differs from the model's, is a modelling bug: that search stops,
+ * and {@link #failure()} says why (the solver throws).
  */
-final class SolutionRecorder extends CpSolverSolutionCallback {
+final class SolutionRecorder {
     private final Season season;
     private final ObjectiveWeights weights;
     private final SeasonModelBuilder.Built built;
@@ -25,14 +27,14 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
     /** The independent travel lower bound in objective units (valid for the whole model). */
     private final double travelBound;
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
-    private volatile Runnable stopper = () -> {
-    };
     private int solutions;
     private List<Assignment> best;
     private Evaluation bestEvaluation;
-    private double bestObjective = Double.POSITIVE_INFINITY;
+    private double bestObjective;
+    /** The best bound a search of the whole model reported so far (objective units). */
+    private double modelBound = Double.NEGATIVE_INFINITY;
     private double firstSolutionSeconds = -1;
-    private String failure;
+    private volatile String failure;
 
     SolutionRecorder(Season season, ObjectiveWeights weights, SeasonModelBuilder.Built built, SolutionListener listener,
             long startNanos, int previousSolutions, double bestSoFar, double travelBound) {
@@ -46,29 +48,65 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
         this.bestObjective = bestSoFar;
     }
 
-    void stopper(Runnable stop) {
-        this.stopper = stop;
+    /**
+     * A callback for one search. {@code boundHoldsForModel}: the search's bound is a bound of the whole
+     * model (false for a neighbourhood, whose fixed variables make its bound meaningless outside it).
+     */
+    Callback callback(boolean boundHoldsForModel) {
+        return new Callback(boundHoldsForModel);
     }
 
-    @Override
-    public void onSolutionCallback() {
-        if (failure != null) {
-            return;
+    /** What a schedule offered to the recorder turned out to be. */
+    private enum Offer { IMPROVING, NOT_BETTER, MODEL_BUG }
+
+    final class Callback extends CpSolverSolutionCallback {
+        private final boolean boundHoldsForModel;
+        private int improving;
+
+        Callback(boolean boundHoldsForModel) {
+            this.boundHoldsForModel = boundHoldsForModel;
         }
-        List<Assignment> games = read();
+
+        @Override
+        public void onSolutionCallback() {
+            if (failure != null) {
+                stopSearch();
+                return;
+            }
+            double modelObjective = built.scale().toObjective(value(built.objective()));
+            double bound = boundHoldsForModel ? built.scale().toObjective(bestObjectiveBound()) : Double.NEGATIVE_INFINITY;
+            Offer offer = offer(read(this), modelObjective, bound);
+            if (offer == Offer.MODEL_BUG) {
+                stopSearch();
+            } else if (offer == Offer.IMPROVING) {
+                improving++;
+            }
+        }
+
+        /** Schedules of this search that were the best so far when found. */
+        int improving() {
+            return improving;
+        }
+    }
+
+    /** Records the schedule when it is better than the best so far. */
+    private synchronized Offer offer(List<Assignment> games, double modelObjective, double bound) {
+        if (failure != null) {
+            return Offer.MODEL_BUG;
+        }
+        modelBound = Math.max(modelBound, bound);
         Evaluation eval = evaluator.evaluate(season, games, weights);
-        double modelObjective = built.scale().toObjective(value(built.objective()));
         if (!eval.feasible()) {
-            fail("the evaluator finds the model's solution infeasible: " + eval.describeInfeasibility());
-            return;
+            failure = "the evaluator finds the model's solution infeasible: " + eval.describeInfeasibility();
+            return Offer.MODEL_BUG;
         }
         if (Math.abs(eval.objective() - modelObjective) > 1e-6 * Math.max(1.0, Math.abs(modelObjective))) {
-            fail("objective mismatch: model " + modelObjective + ", evaluator " + eval.objective()
-                    + " (travel " + eval.totalKm() + " km, penalties " + eval.softPenalties() + ")");
-            return;
+            failure = "objective mismatch: model " + modelObjective + ", evaluator " + eval.objective()
+                    + " (travel " + eval.totalKm() + " km, penalties " + eval.softPenalties() + ")";
+            return Offer.MODEL_BUG;
         }
         if (eval.objective() >= bestObjective) {
-            return;
+            return Offer.NOT_BETTER;
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         if (firstSolutionSeconds < 0) {
@@ -78,26 +116,29 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
         best = games;
         bestEvaluation = eval;
         bestObjective = eval.objective();
-        double bound = Math.min(eval.objective(), Math.max(travelBound, built.scale().toObjective(bestObjectiveBound())));
-        listener.onSolution(new Incumbent(games, eval.objective(), bound, elapsed, solutions));
+        double reported = Math.min(eval.objective(), Math.max(travelBound, modelBound));
+        listener.onSolution(new Incumbent(games, eval.objective(), reported, elapsed, solutions));
+        return Offer.IMPROVING;
     }
 
-    private void fail(String why) {
-        failure = why;
-        stopper.run();
+    /** Starts from a schedule reported before (the repair phase's, a checkpoint's): not reported again. */
+    synchronized void startFrom(List<Assignment> games, Evaluation eval) {
+        best = games;
+        bestEvaluation = eval;
+        bestObjective = Math.min(bestObjective, eval.objective());
     }
 
-    private List<Assignment> read() {
+    private List<Assignment> read(CpSolverSolutionCallback values) {
         SeasonModel m = built.model();
         SeasonIndex ix = m.ix;
         List<Assignment> games = new ArrayList<>();
         for (int s = 0; s < ix.slotCount; s++) {
             for (int h = 0; h < ix.n; h++) {
-                if (!booleanValue(m.home[h][s])) {
+                if (!values.booleanValue(m.home[h][s])) {
                     continue;
                 }
                 for (int a = 0; a < ix.n; a++) {
-                    if (a != h && booleanValue(m.x[h][a][s])) {
+                    if (a != h && values.booleanValue(m.x[h][a][s])) {
                         games.add(new Assignment(ix.slotIndex(s), ix.teamId(h), ix.teamId(a)));
                     }
                 }
@@ -106,19 +147,23 @@ final class SolutionRecorder extends CpSolverSolutionCallback {
         return games;
     }
 
-    int solutions() {
+    synchronized int solutions() {
         return solutions;
     }
 
-    List<Assignment> best() {
+    synchronized List<Assignment> best() {
         return best;
     }
 
-    Evaluation bestEvaluation() {
+    synchronized double bestObjective() {
+        return bestObjective;
+    }
+
+    synchronized Evaluation bestEvaluation() {
         return bestEvaluation;
     }
 
-    double firstSolutionSeconds() {
+    synchronized double firstSolutionSeconds() {
         return firstSolutionSeconds;
     }
 

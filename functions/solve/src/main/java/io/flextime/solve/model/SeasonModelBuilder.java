@@ -89,12 +89,17 @@ public final class SeasonModelBuilder {
         }
     }
 
+    /** The schedule, or the same played backwards when only that one satisfies the model's reversal symmetry breaking. */
+    public static List<Assignment> oriented(Built built, List<Assignment> games) {
+        return built.reversalBroken() && !games.isEmpty() && !ReversalSymmetry.respects(built.model().ix, games)
+                ? ReversalSymmetry.reverse(built.model().ix, games) : games;
+    }
+
     /** Sets a previous schedule as the solution hint (games not in the schedule hinted 0). */
     public static void hint(Built built, List<Assignment> games) {
         SeasonModel m = built.model();
         SeasonIndex ix = m.ix;
-        List<Assignment> hint = built.reversalBroken() && !ReversalSymmetry.respects(ix, games)
-                ? ReversalSymmetry.reverse(ix, games) : games;
+        List<Assignment> hint = oriented(built, games);
         boolean[][][] on = new boolean[ix.n][ix.n][ix.slotCount];
         for (Assignment g : hint) {
             on[ix.team(g.home(), "hint")][ix.team(g.away(), "hint")][ix.slot(g.slot(), "hint")] = true;

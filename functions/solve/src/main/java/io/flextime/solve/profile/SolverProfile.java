@@ -11,7 +11,10 @@ package io.flextime.solve.profile;
  *                               bounds on travel, slower propagation)
  * @param symmetryBreaking       add FlexTime's own symmetry breaking (schedule reversal) when it applies
  * @param relativeGapLimit       stop when the relative gap is below this (0: prove optimality)
+ * @param neighbourhoodShare     this fraction of the optimization phase goes to FlexTime's own large
+ *                               neighbourhood search (slots and teams freed around the best schedule), after
+ *                               CP-SAT's search of the whole model; 0 disables it
  */
 public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
-        double relativeGapLimit) {
+        double relativeGapLimit, double neighbourhoodShare) {
 }
