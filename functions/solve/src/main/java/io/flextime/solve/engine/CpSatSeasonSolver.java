@@ -29,9 +29,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link SeasonSolver} on OR-Tools CP-SAT: profile from instance features, optional feasibility phase,
@@ -264,20 +261,9 @@ public class CpSatSeasonSolver implements SeasonSolver {
 
     private static CpSolverStatus run(CpSolver solver, SeasonModelBuilder.Built built, CpSolverSolutionCallback callback,
             SolveSettings settings) {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "solve-stop-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        watcher.scheduleAtFixedRate(() -> {
-            if (settings.stopRequested().getAsBoolean()) {
-                solver.stopSearch();
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
-        try {
+        try (StopWatch watch = StopWatch.watch(settings.stopRequested(), solver::stopSearch)) {
             return solver.solve(built.model().cp, callback);
         } finally {
-            watcher.shutdownNow();
             callback.delete();
         }
     }

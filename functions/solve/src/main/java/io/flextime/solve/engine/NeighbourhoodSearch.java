@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -67,18 +64,9 @@ final class NeighbourhoodSearch {
     /** Searches neighbourhoods on {@code threads} threads until {@code seconds} pass or a stop is requested. */
     void run(double seconds, int threads) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "solve-lns-stop-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        watcher.scheduleAtFixedRate(() -> {
-            if (stopRequested.getAsBoolean() || recorder.failure() != null) {
-                running.forEach(CpSolver::stopSearch);
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
         List<Thread> workers = new ArrayList<>();
-        try {
+        try (StopWatch watch = StopWatch.watch(() -> stopRequested.getAsBoolean() || recorder.failure() != null,
+                () -> running.forEach(CpSolver::stopSearch))) {
             for (int i = 0; i < Math.max(1, threads); i++) {
                 Thread t = new Thread(() -> loop(deadline), "solve-lns-" + i);
                 t.setDaemon(true);
@@ -88,8 +76,6 @@ final class NeighbourhoodSearch {
             for (Thread t : workers) {
                 t.join();
             }
-        } finally {
-            watcher.shutdownNow();
         }
     }
 
