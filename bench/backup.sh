@@ -3,12 +3,13 @@
 #
 # Generates the project's own tables (historical_game, game, team, ...) in a dedicated database
 # flextime_bench (migrated with the project's migrations), then in one run: our full backup
-# (zstd + AES-256-GCM, multipart to the local S3) vs `pg_dump -Fc`, and our restore (into a new
-# database, created and migrated by the restore, loaded on 2 connections) vs `pg_restore` (into a new
-# empty database created outside its timing): single-job (`pg_restore_s`) and, since ours uses two
-# connections, `-j 2` too (`pg_restore_j2_s`). Same index build memory for all (maintenance_work_mem
-# 256MB, what our restore sets); a CHECKPOINT before each timed restore, so none pays for the last one's
-# dirty pages.
+# (zstd + AES-256-GCM, multipart to the local S3; the function's JVM started just before) vs
+# `pg_dump -Fc`, and our restore (into a new database created by the restore, as a copy of the
+# function's restore template — an empty database it migrates at startup, while our backup runs —
+# loaded on 2 connections) vs `pg_restore` (into a new empty database created outside its timing):
+# single-job (`pg_restore_s`) and, since ours uses two connections, `-j 2` too (`pg_restore_j2_s`).
+# Same index build memory for all (maintenance_work_mem 256MB, what our restore sets); a CHECKPOINT
+# before each timed restore, so none pays for the last one's dirty pages.
 # Options (environment): BENCH_ROWS (historical_game rows, default 7000000), BENCH_KEEP=1 keeps the
 # databases and objects. Last line: one JSON object.
 set -euo pipefail
@@ -127,7 +128,7 @@ PG_DUMP_S="$(secs "$t0" "$t1")"
 PG_DUMP_BYTES="$(stat -c %s "$DUMP")"
 ft_ok "pg_dump: ${PG_DUMP_S}s, $(numfmt --to=iec "$PG_DUMP_BYTES")"
 
-ft_step "Our restore into $OURS (created and migrated by the restore)"
+ft_step "Our restore into $OURS (created by the restore from its template)"
 "${PSQL[@]}" -d postgres -c CHECKPOINT
 t0="$(ft_now)"
 curl -sS --fail-with-body --max-time 3600 -H 'Content-Type: application/json' \

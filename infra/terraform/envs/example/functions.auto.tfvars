@@ -100,6 +100,10 @@ functions = {
     storage = {
       write = ["backups:"]
     }
+    # Many short-lived instances: each would migrate a restore template of its own at start-up.
+    environment = {
+      FLEXTIME_BACKUP_RESTORE_TEMPLATE = "false"
+    }
     # Backups read every tenant's rows: the schema owner, not the RLS-bound app role.
     secret_environment = {
       FLEXTIME_BACKUP_DB_USER     = "db_owner.username"

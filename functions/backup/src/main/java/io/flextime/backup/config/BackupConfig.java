@@ -13,7 +13,10 @@ public interface BackupConfig {
     @WithDefault("backups/")
     String prefix();
 
-    /** Tables exported at the same time (each on its own connection sharing one exported snapshot). */
+    /**
+     * Connections a backup reads on, all in one exported snapshot: a full backup spreads each table's
+     * page ranges over them, an incremental one reads one table's changes on each.
+     */
     @WithDefault("2")
     int parallelism();
 
@@ -24,7 +27,21 @@ public interface BackupConfig {
     @WithDefault("2")
     int restoreConnections();
 
-    /** Rows per cursor read (two reads are held at a time: one being written, the next arriving). */
+    /**
+     * Heap pages (8 KiB) per range read of a full backup's table: each comes back as one value of about
+     * that size of text; two per connection are held at a time.
+     */
+    @WithDefault("48")
+    int pagesPerRead();
+
+    /**
+     * Keep an empty database at the live schema version (migrated at startup) to create restore targets
+     * and scratch databases from, instead of migrating each one.
+     */
+    @WithDefault("true")
+    boolean restoreTemplate();
+
+    /** Rows per cursor read (change logs, tables with large TOAST values; two reads are held at a time). */
     @WithDefault("10000")
     int fetchSize();
 

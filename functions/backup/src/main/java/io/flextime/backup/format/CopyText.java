@@ -16,8 +16,9 @@ public final class CopyText {
     /** Set on every export and import session: values are rendered and parsed the same way. */
     public static final List<String> SESSION = List.of("SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'",
             "SET LOCAL IntervalStyle = 'postgres'", "SET LOCAL extra_float_digits = 1", "SET LOCAL bytea_output = 'hex'",
-            // a seq scan that joins another one midway would change the row order, hence the checksum
-            "SET LOCAL synchronize_seqscans = off");
+            // a seq scan that joins another one midway would change the row order, hence the checksum;
+            // so would a parallel scan (and string_agg of a page range must see its rows in page order)
+            "SET LOCAL synchronize_seqscans = off", "SET LOCAL max_parallel_workers_per_gather = 0");
 
     /** Catalog query: $1 = table (regclass text) → name, needs escaping. Generated columns are skipped (COPY cannot load them). */
     public static final String COLUMNS_SQL = "SELECT a.attname, NOT (t.typcategory IN ('N', 'B', 'D', 'T') OR t.typname = 'uuid') "
@@ -32,8 +33,28 @@ public final class CopyText {
 
     /** SELECT of one COPY text line per row of {@code schema.table}. */
     public static String selectLines(String schema, String table, List<Column> columns) {
-        String line = columns.stream().map(CopyText::render).collect(Collectors.joining(" || E'\\t' || "));
-        return "SELECT " + (columns.isEmpty() ? "''" : line) + " FROM ONLY " + ident(schema) + "." + ident(table);
+        return "SELECT " + lineExpression(columns) + " FROM ONLY " + ident(schema) + "." + ident(table);
+    }
+
+    /**
+     * The SQL expression of one row's COPY text line. Escaping is decided once per row: when none of
+     * the columns that may need it holds a backslash, tab, CR or LF (one regular expression over them
+     * all), the line is built without the four {@code replace} calls per such column, which were 40 %
+     * of the server's rendering time (a row holding one of them gets the escaped line: the same text
+     * either way).
+     */
+    public static String lineExpression(List<Column> columns) {
+        if (columns.isEmpty()) {
+            return "''";
+        }
+        String plain = columns.stream().map(c -> render(new Column(c.name(), false))).collect(Collectors.joining(" || E'\\t' || "));
+        List<Column> escapable = columns.stream().filter(Column::escape).toList();
+        if (escapable.isEmpty()) {
+            return plain;
+        }
+        String escaped = columns.stream().map(CopyText::render).collect(Collectors.joining(" || E'\\t' || "));
+        String texts = escapable.stream().map(c -> ident(c.name()) + "::text").collect(Collectors.joining(", "));
+        return "CASE WHEN concat(" + texts + ") ~ '[\\\\\\t\\n\\r]' THEN " + escaped + " ELSE " + plain + " END";
     }
 
     private static String render(Column c) {

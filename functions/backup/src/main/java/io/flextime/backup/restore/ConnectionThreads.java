@@ -11,11 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs one piece of work per connection, each on its own thread, waits for all, and throws the first failure. */
+/** Runs pieces of work (one per connection, or any) each on its own thread, waits for all, and throws the first failure. */
 final class ConnectionThreads {
     /** The work of one connection. */
     interface Work {
         void run(Connection c) throws SQLException, IOException;
+    }
+
+    /** Work that needs no particular connection passed in. */
+    interface Task {
+        void run() throws SQLException, IOException;
     }
 
     private ConnectionThreads() {
@@ -23,16 +28,21 @@ final class ConnectionThreads {
 
     /** {@code onFirstFailure} runs once, as soon as a failure is seen, so the other threads can stop early. */
     static void onEach(List<Connection> connections, String name, Work work, Runnable onFirstFailure) throws SQLException, IOException {
-        ExecutorService threads = Executors.newFixedThreadPool(connections.size(), r -> {
+        together(name, connections.stream().map(c -> (Task) () -> work.run(c)).toList(), onFirstFailure);
+    }
+
+    /** Runs every task on its own thread; {@code onFirstFailure} as in {@link #onEach}. */
+    static void together(String name, List<Task> tasks, Runnable onFirstFailure) throws SQLException, IOException {
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<Void>> running = new ArrayList<>();
-            for (Connection c : connections) {
+            for (Task task : tasks) {
                 running.add(threads.submit(() -> {
-                    work.run(c);
+                    task.run();
                     return null;
                 }));
             }

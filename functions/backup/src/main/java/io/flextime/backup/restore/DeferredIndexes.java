@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -34,24 +36,29 @@ final class DeferredIndexes {
     private static final String DEFINITIONS_SQL = """
             SELECT 'fk', format('%I.%I', n.nspname, t.relname), c.conname, pg_get_constraintdef(c.oid), 1,
                    t.relname, (SELECT format('%I.%I', rn.nspname, r.relname)
-                               FROM pg_class r JOIN pg_namespace rn ON rn.oid = r.relnamespace WHERE r.oid = c.confrelid)
+                               FROM pg_class r JOIN pg_namespace rn ON rn.oid = r.relnamespace WHERE r.oid = c.confrelid),
+                   (SELECT r.relname FROM pg_class r WHERE r.oid = c.confrelid)
             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
             WHERE c.contype = 'f' AND (c.conrelid = ANY (?::regclass[]) OR c.confrelid = ANY (?::regclass[]))
             UNION ALL
             SELECT 'key', format('%I.%I', n.nspname, t.relname), c.conname, pg_get_constraintdef(c.oid), 2,
-                   t.relname, NULL
+                   t.relname, NULL, NULL
             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
             WHERE c.contype IN ('p', 'u', 'x') AND c.conrelid = ANY (?::regclass[])
             UNION ALL
             SELECT 'index', format('%I.%I', n.nspname, i.relname), i.relname, pg_get_indexdef(i.oid), 3,
-                   (SELECT relname FROM pg_class WHERE oid = x.indrelid), NULL
+                   (SELECT relname FROM pg_class WHERE oid = x.indrelid), NULL, NULL
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
             WHERE x.indrelid = ANY (?::regclass[])
               AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.contype IN ('p', 'u', 'x'))
             ORDER BY 5, 2, 3""";
 
-    /** {@code table}: the name of the table it belongs to; {@code referenced}: a foreign key's other table (qualified). */
-    private record Definition(String kind, String owner, String name, String definition, String table, String referenced) {
+    /**
+     * {@code table}: the name of the table it belongs to; {@code referenced}: a foreign key's other table
+     * (qualified), {@code referencedTable} its name.
+     */
+    private record Definition(String kind, String owner, String name, String definition, String table, String referenced,
+            String referencedTable) {
         String create() {
             return "index".equals(kind) ? definition : "ALTER TABLE " + owner + " ADD CONSTRAINT " + CopyText.ident(name) + " " + definition;
         }
@@ -75,7 +82,7 @@ final class DeferredIndexes {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     defs.add(new Definition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(6),
-                            rs.getString(7)));
+                            rs.getString(7), rs.getString(8)));
                 }
             }
         }
@@ -95,12 +102,17 @@ final class DeferredIndexes {
      * of them running at once (say a → b and b → a) wait for each other instead of deadlocking.
      */
     void recreate(RestoreConnections connections, Map<String, Long> bytesByTable) throws SQLException, IOException {
-        Comparator<List<Definition>> largestFirst = Comparator.comparingLong(
-                (List<Definition> task) -> -bytesByTable.getOrDefault(task.get(0).table(), 0L));
-        List<List<Definition>> keys = new ArrayList<>(dropped.stream().filter(d -> !"fk".equals(d.kind()))
+        recreateKeys(connections, table -> true, bytesByTable);
+        recreateForeignKeys(connections, (table, referenced) -> true, bytesByTable);
+    }
+
+    /** The keys and indexes of the tables {@code of} accepts (each table's as one task, largest tables first). */
+    void recreateKeys(RestoreConnections connections, Predicate<String> of, Map<String, Long> bytesByTable)
+            throws SQLException, IOException {
+        List<List<Definition>> keys = new ArrayList<>(dropped.stream().filter(d -> !"fk".equals(d.kind()) && of.test(d.table()))
                 .collect(Collectors.groupingBy(Definition::table, LinkedHashMap::new, Collectors.toList())).values());
         keys.forEach(Collections::reverse); // plain indexes were dropped last: built first, as before
-        keys.sort(largestFirst);
+        keys.sort(largestFirst(bytesByTable));
         connections.runEach(keys, (c, task) -> {
             try (Statement s = c.createStatement()) {
                 for (Definition d : task) {
@@ -110,8 +122,17 @@ final class DeferredIndexes {
                 }
             }
         });
-        List<List<Definition>> foreign = dropped.stream().filter(d -> "fk".equals(d.kind())).map(List::of)
-                .sorted(largestFirst).toList();
+    }
+
+    /**
+     * The foreign keys {@code which} accepts by (table, referenced table) — the referenced table's keys
+     * must exist by now; each validated as one task, largest tables first.
+     */
+    void recreateForeignKeys(RestoreConnections connections, BiPredicate<String, String> which, Map<String, Long> bytesByTable)
+            throws SQLException, IOException {
+        List<List<Definition>> foreign = dropped.stream()
+                .filter(d -> "fk".equals(d.kind()) && which.test(d.table(), d.referencedTable())).map(List::of)
+                .sorted(largestFirst(bytesByTable)).toList();
         connections.runEach(foreign, (c, task) -> {
             Definition fk = task.get(0);
             try (Statement s = c.createStatement()) {
@@ -122,6 +143,10 @@ final class DeferredIndexes {
                 LOG.debugf("restore: foreign key %s built in %.2f s", fk.name(), (System.nanoTime() - start) / 1e9);
             }
         });
+    }
+
+    private static Comparator<List<Definition>> largestFirst(Map<String, Long> bytesByTable) {
+        return Comparator.comparingLong((List<Definition> task) -> -bytesByTable.getOrDefault(task.get(0).table(), 0L));
     }
 
     int count() {

@@ -54,6 +54,11 @@ public final class RestoreConnections {
         return connections;
     }
 
+    /** Connections {@code [from, to)} of these, committing the same way. */
+    RestoreConnections slice(int from, int to) {
+        return new RestoreConnections(connections.subList(from, to), commitSteps);
+    }
+
     /** Applies the settings to the transaction each connection is in (autocommit off). */
     void begin() throws SQLException {
         for (Connection c : connections) {

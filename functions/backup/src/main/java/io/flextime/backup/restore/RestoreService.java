@@ -104,7 +104,7 @@ public class RestoreService {
     private ChainLoader.Loaded intoNew(String restoreId, String database, String schema, ChainPlanner.Plan plan, long start)
             throws SQLException, IOException {
         Manifest full = plan.chain().get(0);
-        if (!targets.createForRestore(database, restoreId)) {
+        if (!targets.createForRestore(database, restoreId, full.schemaVersion())) {
             throw new ProblemException(Problem.of(409, "target-exists", "Target database appeared", "target database " + database
                     + " was created by someone else while this restore started (is another restore into it running?)"));
         }

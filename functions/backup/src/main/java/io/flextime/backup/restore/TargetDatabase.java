@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Prepares where a restore goes: the database at the backup's schema version, the tables empty. */
 @ApplicationScoped
@@ -23,12 +24,18 @@ public class TargetDatabase {
     private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
     private static final String UNFINISHED = "flextime restore in progress: ";
 
+    /** How long a new database waits for the template being prepared at startup (migrating instead costs as much). */
+    private static final long TEMPLATE_WAIT_MILLIS = 10_000;
+    private static final Logger LOG = Logger.getLogger(TargetDatabase.class);
+
     private final OwnerDatabase db;
     private final SchemaMigrator migrator;
+    private final TargetTemplates templates;
 
-    public TargetDatabase(OwnerDatabase db, SchemaMigrator migrator) {
+    public TargetDatabase(OwnerDatabase db, SchemaMigrator migrator, TargetTemplates templates) {
         this.db = db;
         this.migrator = migrator;
+        this.templates = templates;
     }
 
     public static String requireName(String what, String name) {
@@ -45,10 +52,10 @@ public class TargetDatabase {
      * the unfinished restore, in case this process dies before it ends or drops it. False when the
      * database already exists (another restore just created it).
      */
-    public boolean createForRestore(String database, String restoreId) throws SQLException {
+    public boolean createForRestore(String database, String restoreId, String version) throws SQLException {
         requireName("targetDatabase", database);
         try {
-            execute("CREATE DATABASE " + database);
+            create(database, version);
         } catch (SQLException e) {
             if ("42P04".equals(e.getSQLState())) { // duplicate_database
                 return false;
@@ -70,7 +77,7 @@ public class TargetDatabase {
     public void prepareDatabase(String database, String version) throws SQLException {
         requireName("targetDatabase", database);
         if (!exists(database)) {
-            execute("CREATE DATABASE " + database);
+            create(database, version);
         }
         String unfinished = unfinishedRestore(database);
         if (unfinished != null) {
@@ -123,6 +130,27 @@ public class TargetDatabase {
                 }
             }
         }
+    }
+
+    /**
+     * Creates {@code database} as a copy of the restore template when one is ready at {@code version}
+     * (then {@link #bringToVersion} has nothing to do), else empty; a template that cannot be copied
+     * (dropped, in use) falls back to an empty database.
+     */
+    private void create(String database, String version) throws SQLException {
+        Optional<String> template = templates.forVersion(version, TEMPLATE_WAIT_MILLIS);
+        if (template.isPresent()) {
+            try {
+                execute("CREATE DATABASE " + database + " TEMPLATE " + template.get());
+                return;
+            } catch (SQLException e) {
+                if ("42P04".equals(e.getSQLState())) { // duplicate_database: for the caller
+                    throw e;
+                }
+                LOG.infof("restore template %s not usable, %s is migrated instead: %s", template.get(), database, e.getMessage());
+            }
+        }
+        execute("CREATE DATABASE " + database);
     }
 
     private String unfinishedRestore(String database) throws SQLException {

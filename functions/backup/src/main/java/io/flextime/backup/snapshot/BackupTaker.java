@@ -10,9 +10,6 @@ import io.flextime.backup.format.ManifestCodec;
 import io.flextime.backup.format.TableEntry;
 import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.OwnerDatabase;
-import io.vertx.mutiny.sqlclient.Cursor;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -26,7 +23,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +34,12 @@ import org.jboss.logging.Logger;
 /**
  * Writes one backup: every project table (full) or every change since the parent's snapshot
  * (incremental), read through the reactive client in REPEATABLE READ transactions that share one
- * exported snapshot, so the backup is one consistent state while writes go on, and tables are read
- * in parallel. Rows stream from a server-side cursor into the {@link ObjectWriter}; the manifest is
- * written last, so a backup without a manifest does not exist for restores.
+ * exported snapshot, so the backup is one consistent state while writes go on. A full backup takes
+ * the tables one after another, each read as page ranges spread over all the snapshot's connections
+ * ({@link PageRangeReader}; a table with a large TOAST part streams from a cursor instead); an
+ * incremental one reads the tables' change logs in parallel, one table per connection, from cursors
+ * ({@link CursorLines}). Lines go into the {@link ObjectWriter}; the manifest is written last, so a
+ * backup without a manifest does not exist for restores.
  */
 @ApplicationScoped
 public class BackupTaker {
@@ -48,6 +47,15 @@ public class BackupTaker {
     private static final String TABLES_SQL = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND backup_is_captured(c.oid) "
             + "ORDER BY pg_relation_size(c.oid) DESC, c.relname";
+    /** Heap pages and TOAST bytes of a table (in the snapshot's transaction: the size covers every row it sees). */
+    private static final String SIZE_SQL = "SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint, "
+            + "CASE WHEN c.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(c.reltoastrelid) END "
+            + "FROM pg_class c WHERE c.oid = $1::regclass";
+    /**
+     * Page ranges are aggregated into one value each, which PostgreSQL caps at 1 GB: a table whose
+     * out-of-line (TOAST) values exceed this streams row by row from a cursor instead.
+     */
+    private static final long RANGE_READ_TOAST_LIMIT = 64L << 20;
     private static final String CHANGES_SQL = "SELECT ((extract(epoch FROM x.committed_at) * 1000000)::bigint)::text "
             + "|| E'\\t' || l.xid::text || E'\\t' || l.seq::text || E'\\t' || l.op::text "
             + "|| E'\\t' || coalesce(l.old_row::text, '') || E'\\t' || coalesce(l.new_row::text, '') "
@@ -113,24 +121,36 @@ public class BackupTaker {
                     c.query(set).execute().await().indefinitely();
                 }
             }
-            workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-export"));
             List<TableEntry> entries = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<Instant> lastCommitAt = new AtomicReference<>();
-            List<Future<?>> running = new ArrayList<>();
-            for (SqlConnection c : helpers) {
-                running.add(workers.submit(() -> {
-                    for (String table = tables.poll(); table != null; table = tables.poll()) {
-                        long began = System.nanoTime();
-                        entries.add(full ? exportTable(c, backupId, table, key.plaintext())
-                                : exportChanges(c, backupId, table, key.plaintext(), parent.snapshot(), lastCommitAt));
-                        LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
-                        heartbeat.run();
+            if (full) {
+                for (String table = tables.poll(); table != null; table = tables.poll()) {
+                    long began = System.nanoTime();
+                    try {
+                        entries.add(exportTable(helpers, backupId, table, key.plaintext()));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("backup failed: " + e.getMessage(), e);
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                await(f);
+                    LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
+                    heartbeat.run();
+                }
+            } else {
+                workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-export"));
+                List<Future<?>> running = new ArrayList<>();
+                for (SqlConnection c : helpers) {
+                    running.add(workers.submit(() -> {
+                        for (String table = tables.poll(); table != null; table = tables.poll()) {
+                            long began = System.nanoTime();
+                            entries.add(exportChanges(c, backupId, table, key.plaintext(), parent.snapshot(), lastCommitAt));
+                            LOG.debugf("backup %s: changes of %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
+                            heartbeat.run();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    await(f);
+                }
             }
             tx.rollback().await().indefinitely();
             entries.sort(Comparator.comparing(TableEntry::name));
@@ -180,13 +200,21 @@ public class BackupTaker {
         return cols;
     }
 
-    private TableEntry exportTable(SqlConnection c, String backupId, String table, byte[] dataKey) throws IOException {
+    private TableEntry exportTable(List<SqlConnection> connections, String backupId, String table, byte[] dataKey)
+            throws IOException {
+        SqlConnection c = connections.get(0);
         List<CopyText.Column> cols = columns(c, table);
+        Row size = c.preparedQuery(SIZE_SQL).execute(Tuple.of(CopyText.ident("public") + "." + CopyText.ident(table)))
+                .await().indefinitely().iterator().next();
         String key = objects.layout().tableKey(backupId, table, true);
         ObjectWriter writer = new ObjectWriter(objects.upload(key), dataKey, BackupLayout.objectName(backupId, table, true),
                 config.chunkSize(), config.zstdLevel());
         try {
-            stream(c, CopyText.selectLines("public", table, cols), Tuple.tuple(), line -> writer.line(line));
+            if (size.getLong(1) <= RANGE_READ_TOAST_LIMIT) {
+                PageRangeReader.read(connections, "public", table, cols, size.getLong(0), config.pagesPerRead(), writer::lines);
+            } else {
+                CursorLines.stream(c, CopyText.selectLines("public", table, cols), Tuple.tuple(), config.fetchSize(), writer::line);
+            }
             ObjectWriter.Written w = writer.finish();
             return new TableEntry(table, cols.stream().map(CopyText.Column::name).toList(), key, w.lines(), w.sha256(),
                     w.plaintextBytes(), w.storedBytes(), w.lines());
@@ -204,7 +232,7 @@ public class BackupTaker {
         String key = objects.layout().tableKey(backupId, table, false);
         ObjectWriter[] writer = new ObjectWriter[1];
         try {
-            stream(c, CHANGES_SQL, Tuple.of(table, parentSnapshot), line -> {
+            CursorLines.stream(c, CHANGES_SQL, Tuple.of(table, parentSnapshot), config.fetchSize(), line -> {
                 if (writer[0] == null) {
                     writer[0] = new ObjectWriter(objects.upload(key), dataKey, BackupLayout.objectName(backupId, table, false),
                             config.chunkSize(), config.zstdLevel());
@@ -233,37 +261,6 @@ public class BackupTaker {
         long micros = Long.parseLong(new String(line, 0, tab, StandardCharsets.US_ASCII));
         Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
         lastCommitAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
-    }
-
-    interface LineSink {
-        void accept(byte[] line) throws IOException;
-    }
-
-    private void stream(SqlConnection c, String sql, Tuple args, LineSink sink) throws IOException {
-        PreparedStatement ps = c.prepare(sql).await().indefinitely();
-        try {
-            // An explicit cursor, not RowStream: under load RowStream's pause/resume raced inside Vert.x
-            // ("No current cursor read", thrown on the event loop) and the stream then hung without
-            // an error. The next fetch is requested before this thread writes the current one, so the
-            // server renders while we compress: at most two fetches are held.
-            Cursor cursor = ps.cursor(args);
-            try {
-                RowSet<Row> rows = cursor.read(config.fetchSize()).await().indefinitely();
-                while (rows != null) {
-                    CompletableFuture<RowSet<Row>> next = cursor.hasMore()
-                            ? cursor.read(config.fetchSize()).subscribeAsCompletionStage()
-                            : null;
-                    for (Row r : rows) {
-                        sink.accept(r.getString(0).getBytes(StandardCharsets.UTF_8));
-                    }
-                    rows = next == null ? null : next.join();
-                }
-            } finally {
-                cursor.close().await().indefinitely();
-            }
-        } finally {
-            ps.close().await().indefinitely();
-        }
     }
 
     private static void await(Future<?> f) {

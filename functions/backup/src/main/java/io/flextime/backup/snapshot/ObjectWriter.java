@@ -48,6 +48,16 @@ final class ObjectWriter {
         plaintextBytes += bytes.length + 1;
     }
 
+    /** {@code count} lines at once: {@code text} holds them joined by newlines, without the last newline. */
+    void lines(byte[] text, long count) throws IOException {
+        sha.update(text);
+        sha.update((byte) '\n');
+        out.write(text);
+        out.write('\n');
+        lines += count;
+        plaintextBytes += text.length + 1;
+    }
+
     record Written(long lines, String sha256, long plaintextBytes, long storedBytes) {
     }
 
