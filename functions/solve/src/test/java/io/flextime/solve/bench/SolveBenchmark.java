@@ -59,6 +59,8 @@ public final class SolveBenchmark {
             row.put("last_improvement_s", lastImprovement.get());
             row.put("profile", r.statistics().get("profile"));
             row.put("repair_violations_left", r.statistics().get("repair_phase_violations"));
+            row.put("neighbourhoods_searched", r.statistics().get("neighbourhoods_searched"));
+            row.put("neighbourhoods_improving", r.statistics().get("neighbourhoods_improving"));
             results.add(row);
             System.out.printf(Locale.ROOT, "%-14s %-9s %12s %12s %8s %8s %8.1f%n", name.trim(), r.status(), r.objective(), known,
                     row.get("ratio"), fmt(r.statistics().get("first_solution_seconds")), r.elapsedSeconds());
