@@ -15,6 +15,7 @@ import io.flextime.core.model.SeasonConstraint;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.HardRelaxation;
+import io.flextime.solve.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.model.TravelLowerBound;
 import io.flextime.solve.profile.InstanceFeatures;
@@ -29,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link SeasonSolver} on OR-Tools CP-SAT: profile from instance features, optional feasibility phase,
@@ -98,6 +100,38 @@ public class CpSatSeasonSolver implements SeasonSolver {
                     bestSoFar = eval.objective();
                     stats.put("first_solution_seconds", at);
                     listener.onSolution(new Incumbent(phaseOneGames, eval.objective(), Math.min(travelBound, eval.objective()), at, 1));
+                }
+            }
+        }
+
+        if (profile.annealingShare() > 0 && !settings.stopRequested().getAsBoolean()) {
+            List<Assignment> from = phaseOneGames != null ? phaseOneGames : hint;
+            Optional<TournamentAnnealing.Rules> rules = from.isEmpty() ? Optional.empty()
+                    : TournamentAnnealing.rulesOf(season, new SeasonIndex(season));
+            if (rules.isPresent()) {
+                double toBeat = cutoff != null ? cutoff : bestSoFar;
+                AnnealingPhase annealing = new AnnealingPhase();
+                int[] found = { solutionsSoFar };
+                double seconds = Math.max(0.1, budget - elapsed(start)) * profile.annealingShare();
+                Optional<AnnealingPhase.Result> annealed;
+                try {
+                    annealed = annealing.run(season, weights, new SeasonIndex(season), rules.get(), from, toBeat, seconds,
+                            settings.workers(), settings.seed() == null ? 1L : settings.seed(), settings.stopRequested(),
+                            r -> listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
+                                    Math.min(travelBound, r.evaluation().objective()), elapsed(start), ++found[0])));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    annealed = Optional.empty();
+                }
+                stats.put("annealing_moves", annealing.moves());
+                if (annealed.isPresent()) {
+                    phaseOneGames = annealed.get().games();
+                    hint = phaseOneGames;
+                    bestSoFar = annealed.get().evaluation().objective();
+                    cutoff = null; // the bound below is the annealed schedule's, which beats any cutoff
+                    solutionsSoFar = found[0];
+                    stats.putIfAbsent("first_solution_seconds", elapsed(start));
+                    stats.put("annealing_objective", bestSoFar);
                 }
             }
         }

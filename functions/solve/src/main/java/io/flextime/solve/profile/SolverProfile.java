@@ -14,7 +14,10 @@ package io.flextime.solve.profile;
  * @param neighbourhoodShare     this fraction of the optimization phase goes to FlexTime's own large
  *                               neighbourhood search (slots and teams freed around the best schedule), after
  *                               CP-SAT's search of the whole model; 0 disables it
+ * @param annealingShare         this fraction of the optimization phase goes first to simulated annealing
+ *                               over round-robin moves ({@code engine/TournamentAnnealing}), where the
+ *                               season has the travel-tournament shape it scores exactly; 0 disables it
  */
 public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
-        double relativeGapLimit, double neighbourhoodShare) {
+        double relativeGapLimit, double neighbourhoodShare, double annealingShare) {
 }

@@ -1,0 +1,111 @@
+package io.flextime.solve.engine;
+
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
+import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.solve.evaluator.ScheduleEvaluator;
+import io.flextime.solve.model.SeasonIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@link TournamentAnnealing} on one thread per worker (each its own seed, all from the same
+ * schedule) and hands on every better schedule, after the independent evaluator has accepted it. It
+ * ends at its time, on a stop request, or once no thread has improved for a while (small instances
+ * reach their best in a second; the proof is CP-SAT's job).
+ */
+final class AnnealingPhase {
+    private static final long POLL_MILLIS = 250;
+    /** Ends early after this share of its time (at least {@link #MIN_PATIENCE_SECONDS}) without improvement. */
+    private static final double PATIENCE_SHARE = 0.3;
+    private static final double MIN_PATIENCE_SECONDS = 3.0;
+
+    private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
+    private long moves;
+    private long bestMetres = Long.MAX_VALUE;
+    private double bestObjective;
+    private Result best;
+
+    record Result(List<Assignment> games, Evaluation evaluation) {
+    }
+
+    /**
+     * @param onBetter called on this thread with each schedule better than {@code toBeat} and the last one
+     * @return the best schedule found, if better than {@code toBeat}
+     */
+    Optional<Result> run(Season season, ObjectiveWeights weights, SeasonIndex ix, TournamentAnnealing.Rules rules,
+            List<Assignment> start, double toBeat, double seconds, int workers, long seed, BooleanSupplier stop,
+            Consumer<Result> onBetter) throws InterruptedException {
+        bestObjective = toBeat;
+        List<TournamentAnnealing> searches = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, workers); w++) {
+            Optional<TournamentAnnealing> sa = TournamentAnnealing.from(ix, rules, start, seed + 7919L * w);
+            if (sa.isEmpty()) {
+                return Optional.empty();
+            }
+            searches.add(sa.get());
+        }
+        AtomicBoolean ended = new AtomicBoolean();
+        BooleanSupplier halt = () -> ended.get() || stop.getAsBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (TournamentAnnealing sa : searches) {
+            Thread t = new Thread(() -> sa.run(seconds, halt), "tournament-annealing");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        long lastImprovement = System.nanoTime();
+        double patience = Math.max(MIN_PATIENCE_SECONDS, PATIENCE_SHARE * seconds);
+        try {
+            while (threads.stream().anyMatch(Thread::isAlive)) {
+                Thread.sleep(POLL_MILLIS);
+                if (collect(season, weights, ix, searches, onBetter)) {
+                    lastImprovement = System.nanoTime();
+                } else if ((System.nanoTime() - lastImprovement) / 1e9 > patience) {
+                    ended.set(true);
+                }
+            }
+        } finally {
+            ended.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+            moves = searches.stream().mapToLong(TournamentAnnealing::moves).sum();
+        }
+        collect(season, weights, ix, searches, onBetter);
+        return Optional.ofNullable(best);
+    }
+
+    /** Takes the threads' best schedules; true when one beat the best so far (evaluated, and handed on if better). */
+    private boolean collect(Season season, ObjectiveWeights weights, SeasonIndex ix, List<TournamentAnnealing> searches,
+            Consumer<Result> onBetter) {
+        boolean improved = false;
+        for (TournamentAnnealing sa : searches) {
+            TournamentAnnealing.Best b = sa.best(ix);
+            if (b == null || b.travelMetres() >= bestMetres) {
+                continue;
+            }
+            bestMetres = b.travelMetres();
+            improved = true;
+            Evaluation eval = evaluator.evaluate(season, b.games(), weights);
+            if (!eval.feasible()) {
+                throw new IllegalStateException("annealing/evaluator mismatch (a bug): a schedule the annealing "
+                        + "scored as keeping every rule is infeasible: " + eval.describeInfeasibility());
+            }
+            if (eval.objective() < bestObjective) {
+                bestObjective = eval.objective();
+                best = new Result(b.games(), eval);
+                onBetter.accept(best);
+            }
+        }
+        return improved;
+    }
+
+    long moves() {
+        return moves;
+    }
+}
