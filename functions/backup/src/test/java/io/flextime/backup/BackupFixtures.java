@@ -62,6 +62,17 @@ public final class BackupFixtures {
         return fingerprint(LocalStack.TEST_DB);
     }
 
+    /**
+     * Historical games {@code first..last} of {@code version} (tenant big12), row number i, home team the
+     * SQL expression {@code homeTeam} of i (the width of the row), home score i % 90.
+     */
+    public static void historicalGames(Statement s, UUID version, int first, int last, String homeTeam) throws SQLException {
+        s.execute("INSERT INTO historical_game (version_id, tenant, row_number, season, game_date, home_team, away_team, "
+                + "home_score, away_score, venue_id, neutral) SELECT '" + version + "', 'big12', i, '2024-25', "
+                + "date '2024-11-01' + i % 120, " + homeTeam + ", 'Away ' || i, i % 90, 60, 'V1', false "
+                + "FROM generate_series(" + first + ", " + last + ") i");
+    }
+
     /** A dataset version with {@code teams} teams whose text holds tabs, newlines, backslashes, quotes and NULLs. */
     public static UUID seedVersion(Connection c, String tenant, String season, int teams) throws SQLException {
         UUID dataset = UUID.randomUUID();

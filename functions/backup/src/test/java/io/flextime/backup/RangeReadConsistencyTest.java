@@ -60,10 +60,7 @@ class RangeReadConsistencyTest {
         long sum;
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             version = BackupFixtures.seedVersion(c, "big12", "moving rows", 2);
-            s.execute("INSERT INTO historical_game (version_id, tenant, row_number, season, game_date, home_team, away_team, "
-                    + "home_score, away_score, venue_id, neutral) SELECT '" + version + "', 'big12', i, '2024-25', "
-                    + "date '2024-11-01' + i % 120, 'Home ' || i, 'Away ' || i, i % 90, 60, 'V1', false "
-                    + "FROM generate_series(1, " + ROWS + ") i");
+            BackupFixtures.historicalGames(s, version, 1, ROWS, "'Home ' || i");
             ResultSet rs = s.executeQuery("SELECT sum(home_score), pg_relation_size('historical_game') / 8192 FROM historical_game");
             rs.next();
             sum = rs.getLong(1);

@@ -43,18 +43,12 @@ class VariableWidthVerifyTest {
             UUID version = BackupFixtures.seedVersion(c, "big12", "varying widths", 2);
             // setseed: the same widths every run
             s.execute("SELECT setseed(0.42)");
-            s.execute("INSERT INTO historical_game (version_id, tenant, row_number, season, game_date, home_team, away_team, "
-                    + "home_score, away_score, venue_id, neutral) SELECT '" + version + "', 'big12', i, '2024-25', "
-                    + "date '2024-11-01' + i % 120, repeat('h', 20 + (random() * 380)::int), 'Away ' || i, i % 90, 60, 'V1', false "
-                    + "FROM generate_series(1, 6000) i");
+            BackupFixtures.historicalGames(s, version, 1, 6000, "repeat('h', 20 + (random() * 380)::int)");
             // holes on every page, then rows of other widths in them: the heap order is no longer one a
             // sequential load of these rows would produce by itself
             s.execute("DELETE FROM historical_game WHERE row_number % 3 = 0");
             s.execute("VACUUM historical_game");
-            s.execute("INSERT INTO historical_game (version_id, tenant, row_number, season, game_date, home_team, away_team, "
-                    + "home_score, away_score, venue_id, neutral) SELECT '" + version + "', 'big12', i, '2024-25', "
-                    + "date '2024-11-01' + i % 120, repeat('g', 20 + (random() * 380)::int), 'Away ' || i, i % 90, 60, 'V1', false "
-                    + "FROM generate_series(6001, 9000) i");
+            BackupFixtures.historicalGames(s, version, 6001, 9000, "repeat('g', 20 + (random() * 380)::int)");
         }
         BackupOutcome b = backups.backup("FULL", null, Instant.now(), "widths");
         VerifyResult v = verifier.verify(b.backupId(), "widths");

@@ -30,7 +30,8 @@ final class AnnealingPhase {
     private double bestObjective;
     private Result best;
 
-    record Result(List<Assignment> games, Evaluation evaluation) {
+    /** A better schedule, the {@code improvements}-th this phase handed on. */
+    record Result(List<Assignment> games, Evaluation evaluation, int improvements) {
     }
 
     /**
@@ -98,7 +99,7 @@ final class AnnealingPhase {
             }
             if (eval.objective() < bestObjective) {
                 bestObjective = eval.objective();
-                best = new Result(b.games(), eval);
+                best = new Result(b.games(), eval, best == null ? 1 : best.improvements() + 1);
                 onBetter.accept(best);
             }
         }

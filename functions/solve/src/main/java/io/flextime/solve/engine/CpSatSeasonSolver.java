@@ -106,38 +106,21 @@ public class CpSatSeasonSolver implements SeasonSolver {
 
         if (profile.annealingShare() > 0 && !settings.stopRequested().getAsBoolean()) {
             List<Assignment> from = phaseOneGames != null ? phaseOneGames : hint;
-            Optional<TournamentAnnealing.Rules> rules = from.isEmpty() ? Optional.empty()
-                    : TournamentAnnealing.rulesOf(season, new SeasonIndex(season));
-            if (rules.isPresent()) {
-                double toBeat = cutoff != null ? cutoff : bestSoFar;
-                AnnealingPhase annealing = new AnnealingPhase();
-                int[] found = { solutionsSoFar };
-                double seconds = Math.max(0.1, budget - elapsed(start)) * profile.annealingShare();
-                Optional<AnnealingPhase.Result> annealed;
-                try {
-                    annealed = annealing.run(season, weights, new SeasonIndex(season), rules.get(), from, toBeat, seconds,
-                            settings.workers(), settings.seed() == null ? 1L : settings.seed(), settings.stopRequested(),
-                            r -> listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
-                                    Math.min(travelBound, r.evaluation().objective()), elapsed(start), ++found[0])));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    annealed = Optional.empty();
-                }
-                stats.put("annealing_moves", annealing.moves());
-                if (annealed.isPresent()) {
-                    phaseOneGames = annealed.get().games();
-                    hint = phaseOneGames;
-                    bestSoFar = annealed.get().evaluation().objective();
-                    cutoff = null; // the bound below is the annealed schedule's, which beats any cutoff
-                    solutionsSoFar = found[0];
-                    stats.putIfAbsent("first_solution_seconds", elapsed(start));
-                    stats.put("annealing_objective", bestSoFar);
-                }
+            double seconds = Math.max(0.1, budget - elapsed(start)) * profile.annealingShare();
+            Optional<AnnealingPhase.Result> annealed = anneal(season, weights, from, cutoff != null ? cutoff : bestSoFar,
+                    seconds, solutionsSoFar, travelBound, start, settings, listener, stats);
+            if (annealed.isPresent()) {
+                phaseOneGames = annealed.get().games();
+                hint = phaseOneGames;
+                bestSoFar = annealed.get().evaluation().objective();
+                cutoff = null; // the bound below is the annealed schedule's, which beats any cutoff
+                solutionsSoFar += annealed.get().improvements();
+                stats.putIfAbsent("first_solution_seconds", elapsed(start));
             }
         }
 
         if (settings.stopRequested().getAsBoolean()) {
-            // Cancelled or at the invocation deadline during the repair phase: no optimization phase.
+            // Cancelled or at the invocation deadline during the repair or annealing phase: no optimization phase.
             return phaseOneGames == null
                     ? new SolveResult("UNKNOWN", List.of(), null, null, elapsed(start), null, null, null, null, stats)
                     : withSolution("FEASIBLE", season, weights, phaseOneGames, travelBound, start, stats);
@@ -188,6 +171,38 @@ public class CpSatSeasonSolver implements SeasonSolver {
                 || (status == CpSolverStatus.INFEASIBLE && phaseOneGames != null && recorder.best() == null);
         return withSolution(proven ? "OPTIMAL" : "FEASIBLE", season, weights, games, proven ? null : bound(solver, built, travelBound), start,
                 stats);
+    }
+
+    /**
+     * The annealing over round-robin moves from {@code from}, when the season has the travel-tournament
+     * shape it scores exactly; each better schedule is reported as an incumbent. Empty when it does
+     * not apply or found nothing better than {@code toBeat}.
+     */
+    private Optional<AnnealingPhase.Result> anneal(Season season, ObjectiveWeights weights, List<Assignment> from,
+            double toBeat, double seconds, int solutionsSoFar, double travelBound, long start, SolveSettings settings,
+            SolutionListener listener, Map<String, Object> stats) {
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        SeasonIndex ix = new SeasonIndex(season);
+        Optional<TournamentAnnealing.Rules> rules = TournamentAnnealing.rulesOf(season, ix);
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        AnnealingPhase annealing = new AnnealingPhase();
+        Optional<AnnealingPhase.Result> annealed;
+        try {
+            annealed = annealing.run(season, weights, ix, rules.get(), from, toBeat, seconds, settings.workers(),
+                    settings.seed() == null ? 1L : settings.seed(), settings.stopRequested(),
+                    r -> listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
+                            Math.min(travelBound, r.evaluation().objective()), elapsed(start), solutionsSoFar + r.improvements())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            annealed = Optional.empty();
+        }
+        stats.put("annealing_moves", annealing.moves());
+        annealed.ifPresent(r -> stats.put("annealing_objective", r.evaluation().objective()));
+        return annealed;
     }
 
     /**

@@ -162,19 +162,6 @@ final class TournamentAnnealing {
         return bestTravel;
     }
 
-    /** The best rule-abiding schedule found, as games (slot position, home team, away team). */
-    List<int[]> bestGames() {
-        List<int[]> games = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            for (int s = 0; s < slots; s++) {
-                if (bestHome[t][s]) {
-                    games.add(new int[] { s, t, bestOpp[t][s] });
-                }
-            }
-        }
-        return games;
-    }
-
     /**
      * Anneals until {@code seconds} have passed or {@code stop} says so: geometric cooling from a
      * temperature that makes an average leg's worsening likely to be accepted down to one where it
@@ -313,21 +300,25 @@ final class TournamentAnnealing {
         touch(i);
         touch(j);
         for (int s = 0; s < slots; s++) {
-            if (opp[i][s] == j) {
-                continue;
+            if (opp[i][s] != j) {
+                exchangeGames(i, j, s);
             }
-            int a = opp[i][s];
-            int b = opp[j][s];
-            touch(a);
-            touch(b);
-            boolean ha = home[i][s];
-            opp[i][s] = b;
-            home[i][s] = home[j][s];
-            opp[j][s] = a;
-            home[j][s] = ha;
-            opp[a][s] = j;
-            opp[b][s] = i;
         }
+    }
+
+    /** In slot s, i takes j's game (opponent and venue) and j takes i's; their opponents' rows follow. */
+    private void exchangeGames(int i, int j, int s) {
+        int a = opp[i][s];
+        int b = opp[j][s];
+        touch(a);
+        touch(b);
+        boolean iHome = home[i][s];
+        opp[i][s] = b;
+        home[i][s] = home[j][s];
+        opp[j][s] = a;
+        home[j][s] = iHome;
+        opp[a][s] = j;
+        opp[b][s] = i;
     }
 
     /**
@@ -385,9 +376,6 @@ final class TournamentAnnealing {
             boolean receivedHome = home[j][set[p]];
             for (int q = 0; q < slots; q++) {
                 if (opp[i][q] == received && home[i][q] == receivedHome) {
-                    if (opp[i][q] == j) {
-                        return;
-                    }
                     if (!inSet[q]) {
                         inSet[q] = true;
                         set[size++] = q;
@@ -399,18 +387,7 @@ final class TournamentAnnealing {
         touch(i);
         touch(j);
         for (int p = 0; p < size; p++) {
-            int q = set[p];
-            int a = opp[i][q];
-            int b = opp[j][q];
-            touch(a);
-            touch(b);
-            boolean ha = home[i][q];
-            opp[i][q] = b;
-            home[i][q] = home[j][q];
-            opp[j][q] = a;
-            home[j][q] = ha;
-            opp[a][q] = j;
-            opp[b][q] = i;
+            exchangeGames(i, j, set[p]);
         }
     }
 
@@ -436,22 +413,17 @@ final class TournamentAnnealing {
         return search.isValid() ? Optional.of(search) : Optional.empty();
     }
 
-    /** The best schedule as games. */
-    List<Assignment> bestAssignments(SeasonIndex ix) {
-        List<Assignment> games = new ArrayList<>();
-        for (int[] g : bestGames()) {
-            games.add(new Assignment(ix.slots.get(g[0]).index(), ix.teamId(g[1]), ix.teamId(g[2])));
-        }
-        return games;
-    }
-
     /** The current schedule as games (rules kept or not). */
     List<Assignment> currentAssignments(SeasonIndex ix) {
+        return assignments(ix, opp, home);
+    }
+
+    private static List<Assignment> assignments(SeasonIndex ix, int[][] opponents, boolean[][] atHome) {
         List<Assignment> games = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            for (int s = 0; s < slots; s++) {
-                if (home[t][s]) {
-                    games.add(new Assignment(ix.slotIndex(s), ix.teamId(t), ix.teamId(opp[t][s])));
+        for (int t = 0; t < opponents.length; t++) {
+            for (int s = 0; s < opponents[t].length; s++) {
+                if (atHome[t][s]) {
+                    games.add(new Assignment(ix.slotIndex(s), ix.teamId(t), ix.teamId(opponents[t][s])));
                 }
             }
         }
@@ -553,7 +525,7 @@ final class TournamentAnnealing {
 
     /** The best rule-abiding schedule so far and its travel (metres), or null; callable from any thread. */
     synchronized Best best(SeasonIndex ix) {
-        return hasBest() ? new Best(bestTravel, bestAssignments(ix)) : null;
+        return hasBest() ? new Best(bestTravel, assignments(ix, bestOpp, bestHome)) : null;
     }
 
     record Best(long travelMetres, List<Assignment> games) {

@@ -44,7 +44,7 @@ class TournamentAnnealingTest {
         search.run(3.0, () -> false);
 
         assertTrue(search.hasBest(), "a schedule that keeps the rules");
-        Evaluation best = evaluator.evaluate(nl6, search.bestAssignments(ix), null);
+        Evaluation best = evaluator.evaluate(nl6, search.best(ix).games(), null);
         assertTrue(best.feasible(), best::describeInfeasibility);
         assertEquals(search.bestTravel() / 1000.0, best.objective(), 1e-6, "the search's travel is the evaluator's objective");
         assertTrue(!before.feasible() || best.objective() < before.objective(), best.objective() + " vs start " + before.objective());
