@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link TournamentAnnealing} on one thread per worker (each its own seed, all from the same
  * schedule) and hands on every better schedule, after the independent evaluator has accepted it. It
- * ends at its time, on a stop request, or once no thread has improved for a while (small instances
- * reach their best in a second; the proof is CP-SAT's job).
+ * ends at its time, on a stop request, or once no thread has improved a feasible schedule for a while
+ * (small instances reach their best in a second; the proof is CP-SAT's job).
  */
 final class AnnealingPhase {
     private static final long POLL_MILLIS = 250;
@@ -26,9 +27,11 @@ final class AnnealingPhase {
 
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
     private long moves;
-    private long bestMetres = Long.MAX_VALUE;
+    private int fewestHard = Integer.MAX_VALUE;
+    private double bestSoft = Double.POSITIVE_INFINITY;
     private double bestObjective;
     private Result best;
+    private List<Assignment> closest = List.of();
 
     /** A better schedule, the {@code improvements}-th this phase handed on. */
     record Result(List<Assignment> games, Evaluation evaluation, int improvements) {
@@ -38,13 +41,13 @@ final class AnnealingPhase {
      * @param onBetter called on this thread with each schedule better than {@code toBeat} and the last one
      * @return the best schedule found, if better than {@code toBeat}
      */
-    Optional<Result> run(Season season, ObjectiveWeights weights, SeasonIndex ix, TournamentAnnealing.Rules rules,
+    Optional<Result> run(Season season, ObjectiveWeights weights, SeasonIndex ix, Supplier<ScheduleCost> costs,
             List<Assignment> start, double toBeat, double seconds, int workers, long seed, BooleanSupplier stop,
             Consumer<Result> onBetter) throws InterruptedException {
         bestObjective = toBeat;
         List<TournamentAnnealing> searches = new ArrayList<>();
         for (int w = 0; w < Math.max(1, workers); w++) {
-            Optional<TournamentAnnealing> sa = TournamentAnnealing.from(ix, rules, start, seed + 7919L * w);
+            Optional<TournamentAnnealing> sa = TournamentAnnealing.from(ix, costs.get(), start, seed + 7919L * w);
             if (sa.isEmpty()) {
                 return Optional.empty();
             }
@@ -64,9 +67,13 @@ final class AnnealingPhase {
         try {
             while (threads.stream().anyMatch(Thread::isAlive)) {
                 Thread.sleep(POLL_MILLIS);
-                if (collect(season, weights, ix, searches, onBetter)) {
+                int hard = searches.stream().mapToInt(TournamentAnnealing::fewestHard).min().orElse(Integer.MAX_VALUE);
+                boolean closer = hard < fewestHard; // still infeasible, but nearer: progress too
+                fewestHard = Math.min(fewestHard, hard);
+                if (collect(season, weights, ix, searches, onBetter) || closer) {
                     lastImprovement = System.nanoTime();
-                } else if ((System.nanoTime() - lastImprovement) / 1e9 > patience) {
+                } else if (best != null && (System.nanoTime() - lastImprovement) / 1e9 > patience) {
+                    // Stalled around a feasible schedule: CP-SAT's turn. Without one, nothing else finds one sooner.
                     ended.set(true);
                 }
             }
@@ -76,9 +83,19 @@ final class AnnealingPhase {
                 t.join();
             }
             moves = searches.stream().mapToLong(TournamentAnnealing::moves).sum();
+            fewestHard = Math.min(fewestHard, searches.stream().mapToInt(TournamentAnnealing::fewestHard).min().orElse(Integer.MAX_VALUE));
         }
         collect(season, weights, ix, searches, onBetter);
+        if (best == null) {
+            closest = searches.stream().min(java.util.Comparator.comparingInt(TournamentAnnealing::fewestHard))
+                    .map(sa -> sa.closest(ix)).orElse(List.of());
+        }
         return Optional.ofNullable(best);
+    }
+
+    /** When no thread found a feasible schedule: the one with the fewest hard deviations (empty otherwise). */
+    List<Assignment> closest() {
+        return closest;
     }
 
     /** Takes the threads' best schedules; true when one beat the best so far (evaluated, and handed on if better). */
@@ -87,10 +104,10 @@ final class AnnealingPhase {
         boolean improved = false;
         for (TournamentAnnealing sa : searches) {
             TournamentAnnealing.Best b = sa.best(ix);
-            if (b == null || b.travelMetres() >= bestMetres) {
+            if (b == null || b.soft() >= bestSoft) {
                 continue;
             }
-            bestMetres = b.travelMetres();
+            bestSoft = b.soft();
             improved = true;
             Evaluation eval = evaluator.evaluate(season, b.games(), weights);
             if (!eval.feasible()) {
@@ -108,5 +125,10 @@ final class AnnealingPhase {
 
     long moves() {
         return moves;
+    }
+
+    /** The fewest hard deviations any thread reached (0 when one found a schedule keeping every rule). */
+    int fewestHard() {
+        return fewestHard;
     }
 }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link SeasonSolver} on OR-Tools CP-SAT: profile from instance features, optional feasibility phase,
@@ -57,7 +58,9 @@ public class CpSatSeasonSolver implements SeasonSolver {
         OrToolsNatives.ensureLoaded();
         long start = System.nanoTime();
         ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
-        SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel()));
+        SeasonIndex index = new SeasonIndex(season);
+        Optional<Supplier<ScheduleCost>> costs = ScheduleCost.forSeason(season, index, weights);
+        SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(), costs.isPresent()));
         double budget = settings.timeLimit() == null ? 60.0 : settings.timeLimit().toMillis() / 1000.0;
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("profile", profile.name());
@@ -107,8 +110,12 @@ public class CpSatSeasonSolver implements SeasonSolver {
         if (profile.annealingShare() > 0 && !settings.stopRequested().getAsBoolean()) {
             List<Assignment> from = phaseOneGames != null ? phaseOneGames : hint;
             double seconds = Math.max(0.1, budget - elapsed(start)) * profile.annealingShare();
-            Optional<AnnealingPhase.Result> annealed = anneal(season, weights, from, cutoff != null ? cutoff : bestSoFar,
+            Annealed outcome = anneal(season, weights, index, costs, from, cutoff != null ? cutoff : bestSoFar,
                     seconds, solutionsSoFar, travelBound, start, settings, listener, stats);
+            Optional<AnnealingPhase.Result> annealed = outcome.better();
+            if (phaseOneGames == null && annealed.isEmpty() && !outcome.closest().isEmpty()) {
+                hint = outcome.closest(); // nearer to feasible than the repair phase's schedule
+            }
             if (annealed.isPresent()) {
                 phaseOneGames = annealed.get().games();
                 hint = phaseOneGames;
@@ -138,7 +145,9 @@ public class CpSatSeasonSolver implements SeasonSolver {
         double remaining = Math.max(0.1, budget - elapsed(start));
         SolutionRecorder recorder = new SolutionRecorder(season, weights, built, listener, start, solutionsSoFar, bestSoFar,
                 travelBound);
-        CpSolver solver = solver(settings, profile, remaining * (1 - profile.neighbourhoodShare()));
+        // The neighbourhood search needs a feasible schedule to start from; without one the full search gets all the time.
+        boolean startForNeighbourhoods = phaseOneGames != null || !settings.hint().isEmpty();
+        CpSolver solver = solver(settings, profile, startForNeighbourhoods ? remaining * (1 - profile.neighbourhoodShare()) : remaining);
         CpSolverStatus status = run(solver, built, recorder.callback(true), settings);
         failLoudly(recorder);
         if (profile.neighbourhoodShare() > 0 && status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.INFEASIBLE
@@ -174,25 +183,24 @@ public class CpSatSeasonSolver implements SeasonSolver {
     }
 
     /**
-     * The annealing over round-robin moves from {@code from}, when the season has the travel-tournament
-     * shape it scores exactly; each better schedule is reported as an incumbent. Empty when it does
-     * not apply or found nothing better than {@code toBeat}.
+     * The annealing over round-robin moves from {@code from} (the circle method's schedule when there is
+     * none yet), when the season has a shape one of its costs scores exactly; each better schedule is
+     * reported as an incumbent.
      */
-    private Optional<AnnealingPhase.Result> anneal(Season season, ObjectiveWeights weights, List<Assignment> from,
+    private Annealed anneal(Season season, ObjectiveWeights weights, SeasonIndex ix,
+            Optional<Supplier<ScheduleCost>> costs, List<Assignment> from,
             double toBeat, double seconds, int solutionsSoFar, double travelBound, long start, SolveSettings settings,
             SolutionListener listener, Map<String, Object> stats) {
-        if (from.isEmpty()) {
-            return Optional.empty();
+        if (costs.isEmpty()) {
+            return new Annealed(Optional.empty(), List.of());
         }
-        SeasonIndex ix = new SeasonIndex(season);
-        Optional<TournamentAnnealing.Rules> rules = TournamentAnnealing.rulesOf(season, ix);
-        if (rules.isEmpty()) {
-            return Optional.empty();
+        if (from.isEmpty()) {
+            from = CircleMethod.schedule(ix); // the repair phase had no schedule yet
         }
         AnnealingPhase annealing = new AnnealingPhase();
         Optional<AnnealingPhase.Result> annealed;
         try {
-            annealed = annealing.run(season, weights, ix, rules.get(), from, toBeat, seconds, settings.workers(),
+            annealed = annealing.run(season, weights, ix, costs.get(), from, toBeat, seconds, settings.workers(),
                     settings.seed() == null ? 1L : settings.seed(), settings.stopRequested(),
                     r -> listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
                             Math.min(travelBound, r.evaluation().objective()), elapsed(start), solutionsSoFar + r.improvements())));
@@ -201,8 +209,13 @@ public class CpSatSeasonSolver implements SeasonSolver {
             annealed = Optional.empty();
         }
         stats.put("annealing_moves", annealing.moves());
+        stats.put("annealing_fewest_hard_deviations", annealing.fewestHard());
         annealed.ifPresent(r -> stats.put("annealing_objective", r.evaluation().objective()));
-        return annealed;
+        return new Annealed(annealed, annealing.closest());
+    }
+
+    /** What the annealing gave: a better schedule, or else the one nearest to feasible (possibly none). */
+    private record Annealed(Optional<AnnealingPhase.Result> better, List<Assignment> closest) {
     }
 
     /**

@@ -1,61 +1,52 @@
 package io.flextime.solve.engine;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Season;
-import io.flextime.core.model.SeasonConstraint;
-import io.flextime.core.model.SeasonFormat;
-import io.flextime.core.model.Team;
 import io.flextime.solve.model.SeasonIndex;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Simulated annealing for travel tournaments (the TTP shape: a compact double round robin, travel
- * venue to venue, hard "at most m home (away) games in every k consecutive slots" and "no rematch
- * within r slots", nothing else), after Anagnostopoulos, Michel, Van Hentenryck and Vergados, "A
- * simulated annealing approach to the traveling tournament problem" (J. Scheduling 2006): the moves
- * SwapHomes, SwapRounds, SwapTeams, PartialSwapRounds and PartialSwapTeams keep a double round robin;
- * the two rule families are penalised with a weight that rises while the current schedule breaks them
- * and falls while it keeps them (strategic oscillation), so the search crosses infeasible schedules.
+ * Simulated annealing over round-robin moves, after Anagnostopoulos, Michel, Van Hentenryck and
+ * Vergados, "A simulated annealing approach to the traveling tournament problem" (J. Scheduling 2006),
+ * whose moves Rosati, Petris, Di Gaspero and Schaerf also use for ITC2021 ("Multi-neighborhood simulated
+ * annealing for the sports timetabling competition ITC2021", J. Scheduling 2022): SwapHomes,
+ * SwapRounds, SwapTeams, PartialSwapRounds and PartialSwapTeams keep a double round robin. The hard
+ * rules are penalised with a weight that rises while the current schedule breaks them and falls while
+ * it keeps them (strategic oscillation), so the search crosses infeasible schedules. What it minimizes
+ * is a {@link ScheduleCost}: travel and TTP rules ({@link TravelTournamentCost}) or RobinX constraints
+ * ({@link ConstraintCost}).
  *
  * <p>Why written here: no maintained Java library searches round-robin schedules with these moves
  * (Timefold would need the whole model re-expressed in its terms), and CP-SAT's own neighbourhoods over
  * the x[h][a][s] model make thousands of moves a minute where this makes millions. Its schedules are
  * only candidates: the solver checks each with the independent evaluator before reporting it.
  *
- * <p>Each move changes the rows of a few teams (all of them for SwapRounds); the cost of a team
- * depends on its row only (its travel, its windows, its rematch gaps), so a move is scored by
- * recomputing the changed rows and undone by restoring them.
+ * <p>Each move changes the rows of a few teams (all of them for SwapRounds); the cost rescores the
+ * changed rows, and a rejected move is undone by restoring them.
  */
 final class TournamentAnnealing {
-    /** The rules a travel tournament may have; anything else in the season and this search does not apply. */
-    record Rules(int[] maxHome, int[] maxAway, int minGap) {
-        // maxHome[k] = most home games allowed in any k consecutive slots (MAX_VALUE: no rule)
-    }
+    /** Moves sampled to measure a typical cost change when the cost cannot say (see {@link ScheduleCost#scale}). */
+    private static final int CALIBRATION_MOVES = 2000;
 
     private final int n;
     private final int slots;
-    private final long[][] d;
-    private final Rules rules;
+    private final ScheduleCost cost;
     private final SplittableRandom random;
 
     // the current schedule: opponent and home flag of each team in each slot
     private final int[][] opp;
     private final boolean[][] home;
-    private final long[] travel;
-    private final int[] violations;
-    private long totalTravel;
-    private int totalViolations;
 
     private final int[][] bestOpp;
     private final boolean[][] bestHome;
-    private long bestTravel = Long.MAX_VALUE;
+    private final int[][] closestOpp;
+    private final boolean[][] closestHome;
+    private double bestSoft = Double.POSITIVE_INFINITY;
+    /** Fewest hard deviations seen so far (0 once a schedule keeps every rule). */
+    private volatile int fewestHard = Integer.MAX_VALUE;
 
     // undo log of the rows a move changed
     private final int[] touched;
@@ -63,16 +54,17 @@ final class TournamentAnnealing {
     private int touchedCount;
     private final int[][] savedOpp;
     private final boolean[][] savedHome;
-    private final long[] savedTravel;
-    private final int[] savedViolations;
+    // and the slots it changed in them
+    private final boolean[] slotChanged;
+    private final int[] changedSlots;
+    private int changedSlotCount;
 
     private long moves;
 
-    TournamentAnnealing(SeasonIndex ix, Rules rules, int[][] opponents, boolean[][] atHome, long seed) {
+    TournamentAnnealing(SeasonIndex ix, ScheduleCost cost, int[][] opponents, boolean[][] atHome, long seed) {
         this.n = ix.n;
         this.slots = ix.slotCount;
-        this.d = ix.metres;
-        this.rules = rules;
+        this.cost = cost;
         this.random = new SplittableRandom(seed);
         this.opp = new int[n][];
         this.home = new boolean[n][];
@@ -80,74 +72,21 @@ final class TournamentAnnealing {
             opp[t] = opponents[t].clone();
             home[t] = atHome[t].clone();
         }
-        this.travel = new long[n];
-        this.violations = new int[n];
         this.bestOpp = new int[n][slots];
         this.bestHome = new boolean[n][slots];
+        this.closestOpp = new int[n][slots];
+        this.closestHome = new boolean[n][slots];
         this.touched = new int[n];
         this.isTouched = new boolean[n];
         this.savedOpp = new int[n][slots];
         this.savedHome = new boolean[n][slots];
-        this.savedTravel = new long[n];
-        this.savedViolations = new int[n];
-        for (int t = 0; t < n; t++) {
-            rescore(t);
-            totalTravel += travel[t];
-            totalViolations += violations[t];
-        }
-        if (totalViolations == 0) {
+        this.slotChanged = new boolean[slots];
+        this.changedSlots = new int[slots];
+        cost.reset(opp, home);
+        keepClosest(cost.hard());
+        if (cost.hard() == 0) {
             keepBest();
         }
-    }
-
-    /**
-     * The rules of {@code season} when it is a travel tournament this search handles exactly, else empty.
-     */
-    static Optional<Rules> rulesOf(Season season, SeasonIndex ix) {
-        SeasonFormat f = season.format();
-        if (!ix.hasTravel() || !f.compact() || f.roundRobin() != SeasonFormat.RoundRobin.DOUBLE || f.phased() || f.mirrored()
-                || f.travel() != SeasonFormat.TravelMode.VENUE_TO_VENUE || !season.matchups().isEmpty() || ix.n < 4
-                || ix.slotCount != 2 * (ix.n - 1) || season.weights().travel() <= 0) {
-            return Optional.empty();
-        }
-        Set<String> all = new HashSet<>();
-        for (Team t : season.teams()) {
-            all.add(t.id());
-        }
-        int[] maxHome = unlimited(ix.slotCount);
-        int[] maxAway = unlimited(ix.slotCount);
-        int minGap = 0;
-        for (SeasonConstraint c : season.constraints()) {
-            if (!c.hard()) {
-                return Optional.empty();
-            }
-            ConstraintParams p = new ConstraintParams(c);
-            if (c.type() == ConstraintType.CA3) {
-                String mode = p.text("mode1", "HA");
-                int window = p.integer("intp");
-                if (p.integer("min", 0) != 0 || !all.equals(new HashSet<>(p.strings("teams1")))
-                        || !all.equals(new HashSet<>(p.strings("teams2"))) || window < 1 || window > ix.slotCount
-                        || !(mode.equals("H") || mode.equals("A"))) {
-                    return Optional.empty();
-                }
-                int[] max = mode.equals("H") ? maxHome : maxAway;
-                max[window] = Math.min(max[window], p.integer("max", Integer.MAX_VALUE));
-            } else if (c.type() == ConstraintType.SE1) {
-                if (!all.equals(new HashSet<>(p.strings("teams")))) {
-                    return Optional.empty();
-                }
-                minGap = Math.max(minGap, p.integer("min"));
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Rules(maxHome, maxAway, minGap));
-    }
-
-    private static int[] unlimited(int slots) {
-        int[] max = new int[slots + 1];
-        java.util.Arrays.fill(max, Integer.MAX_VALUE);
-        return max;
     }
 
     long moves() {
@@ -155,49 +94,97 @@ final class TournamentAnnealing {
     }
 
     boolean hasBest() {
-        return bestTravel != Long.MAX_VALUE;
+        return bestSoft != Double.POSITIVE_INFINITY;
     }
 
-    long bestTravel() {
-        return bestTravel;
+    double bestSoft() {
+        return bestSoft;
+    }
+
+    /** The fewest hard deviations of any schedule this search has been at. */
+    int fewestHard() {
+        return fewestHard;
+    }
+
+    /**
+     * Temperatures and rule weights, as multiples of a typical cost change ({@code scale}).
+     *
+     * @param softBeforeFeasible the soft cost's weight until a schedule keeps every hard rule (1 once one
+     *                           has: from then on the search optimizes around feasibility)
+     * @param cycleSeconds       length of one cooling cycle; 0: {@code 200 000 × n} moves instead
+     */
+    record Schedule(double hot, double cold, double minWeight, double maxWeight, double softBeforeFeasible,
+            double cycleSeconds) {
+        /**
+         * Travel tournaments (scale: the mean leg), tuned on NL6–NL12: the rule weight may climb far
+         * above a leg, since the TTP rules are few and a schedule breaking them is rarely worth keeping.
+         */
+        static Schedule travelTournament() {
+            return new Schedule(0.4, 0.002, 0.05, 1e3, 1.0, 0);
+        }
+
+        /**
+         * RobinX constraints (scale: the measured mean cost change of a move), tuned on ITC2021 Early_1 and
+         * Middle_1: feasibility first (soft cost at 1% until the first feasible schedule) and a rule
+         * weight kept within 1–10 typical changes; higher weights made the landscape too rugged to cross
+         * (Early_1, 60 s: the fewest violations stayed at 5–11 with the TTP weights; 0 with these).
+         */
+        static Schedule constraints(double seconds) {
+            return new Schedule(0.5, 0.01, 1, 10, 0.01, Math.min(60.0, Math.max(2.0, seconds / 5)));
+        }
     }
 
     /**
      * Anneals until {@code seconds} have passed or {@code stop} says so: geometric cooling from a
-     * temperature that makes an average leg's worsening likely to be accepted down to one where it
-     * almost never is, then again from the best schedule (a reheat), each cycle as long as the last
-     * one's improvements suggest.
+     * temperature that makes a typical worsening likely to be accepted down to one where it almost never
+     * is, then again from the best schedule (a reheat), cycle after cycle.
      */
     void run(double seconds, BooleanSupplier stop) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        double meanLeg = meanDistance();
-        double hot = 0.4 * meanLeg;
-        double cold = 0.002 * meanLeg;
-        double weight = 2.0 * meanLeg;
-        long cycle = 200_000L * n;
+        double scale = cost.scale();
+        Schedule schedule = Schedule.travelTournament();
+        if (scale <= 0) {
+            scale = calibrate();
+            schedule = Schedule.constraints(seconds);
+        }
+        double hot = schedule.hot() * scale;
+        double cold = schedule.cold() * scale;
+        double weight = 2.0 * scale;
+        long cycleMoves = 200_000L * n;
+        long cycleNanos = (long) (schedule.cycleSeconds() * 1e9);
         while (true) {
             double temperature = hot;
-            double cooling = Math.pow(cold / hot, 1.0 / cycle);
-            for (long i = 0; i < cycle; i++) {
+            double cooling = Math.pow(cold / hot, 1.0 / cycleMoves);
+            long cycleStart = System.nanoTime();
+            for (long i = 0; cycleNanos > 0 || i < cycleMoves; i++) {
                 if ((i & 4095) == 0) {
-                    if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
+                    long now = System.nanoTime();
+                    if (now >= deadline || stop.getAsBoolean()) {
                         return;
                     }
-                    weight = totalViolations > 0 ? Math.min(weight * 1.03, 1e3 * meanLeg) : Math.max(weight / 1.03, 0.05 * meanLeg);
+                    weight = cost.hard() > 0 ? Math.min(weight * 1.03, schedule.maxWeight() * scale)
+                            : Math.max(weight / 1.03, schedule.minWeight() * scale);
+                    if (cycleNanos > 0) {
+                        double done = (double) (now - cycleStart) / cycleNanos;
+                        if (done >= 1) {
+                            break;
+                        }
+                        temperature = hot * Math.pow(cold / hot, done);
+                    }
                 }
-                double before = totalTravel + weight * totalViolations;
+                double soft = hasBest() ? 1.0 : schedule.softBeforeFeasible();
+                double before = soft * cost.soft() + weight * cost.hard();
                 move();
                 moves++;
-                double delta = totalTravel + weight * totalViolations - before;
+                double delta = soft * cost.soft() + weight * cost.hard() - before;
                 if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
-                    clearTouched();
-                    if (totalViolations == 0 && totalTravel < bestTravel) {
-                        keepBest();
-                    }
+                    accept();
                 } else {
                     undo();
                 }
-                temperature *= cooling;
+                if (cycleNanos == 0) {
+                    temperature *= cooling;
+                }
             }
             if (hasBest()) {
                 restoreBest();
@@ -205,14 +192,33 @@ final class TournamentAnnealing {
         }
     }
 
-    private double meanDistance() {
+    /** The mean size of a cost change over sample moves (all undone); 1 when none changes it. */
+    private double calibrate() {
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                sum += d[i][j];
+        int changed = 0;
+        for (int k = 0; k < CALIBRATION_MOVES; k++) {
+            double before = cost.soft() + cost.hard();
+            move();
+            double delta = Math.abs(cost.soft() + cost.hard() - before);
+            if (delta > 0) {
+                sum += delta;
+                changed++;
             }
+            undo();
         }
-        return Math.max(1.0, sum / (n * (n - 1.0)));
+        return changed == 0 ? 1.0 : sum / changed;
+    }
+
+    private void accept() {
+        cost.accept();
+        clearTouched();
+        int hard = cost.hard();
+        if (hard < fewestHard) {
+            keepClosest(hard);
+        }
+        if (hard == 0 && cost.soft() < bestSoft) {
+            keepBest();
+        }
     }
 
     /** One random move, its changed rows rescored (and logged for {@link #undo}). */
@@ -220,18 +226,34 @@ final class TournamentAnnealing {
         touchedCount = 0;
         switch (random.nextInt(5)) {
             case 0 -> swapHomes(random.nextInt(n), random.nextInt(n));
-            case 1 -> swapRounds(random.nextInt(slots), random.nextInt(slots));
+            case 1 -> {
+                int k = random.nextInt(slots);
+                swapRounds(k, otherRound(k));
+            }
             case 2 -> swapTeams(random.nextInt(n), random.nextInt(n));
-            case 3 -> partialSwapRounds(random.nextInt(n), random.nextInt(slots), random.nextInt(slots));
+            case 3 -> {
+                int k = random.nextInt(slots);
+                partialSwapRounds(random.nextInt(n), k, otherRound(k));
+            }
             default -> partialSwapTeams(random.nextInt(n), random.nextInt(n), random.nextInt(slots));
         }
-        for (int k = 0; k < touchedCount; k++) {
-            int t = touched[k];
-            totalTravel -= travel[t];
-            totalViolations -= violations[t];
-            rescore(t);
-            totalTravel += travel[t];
-            totalViolations += violations[t];
+        cost.rescore(opp, home, touched, touchedCount, changedSlots, changedSlotCount);
+    }
+
+    /** A round to swap with k: any, or in a phased season one of the same half (whole rounds keep the phase then). */
+    private int otherRound(int k) {
+        if (!cost.phased()) {
+            return random.nextInt(slots);
+        }
+        int half = slots / 2;
+        return k < half ? random.nextInt(half) : half + random.nextInt(slots - half);
+    }
+
+    /** Slot s changed in the touched rows (the cost rescoring only what reads it). */
+    private void markSlot(int s) {
+        if (!slotChanged[s]) {
+            slotChanged[s] = true;
+            changedSlots[changedSlotCount++] = s;
         }
     }
 
@@ -241,21 +263,16 @@ final class TournamentAnnealing {
             touched[touchedCount++] = t;
             System.arraycopy(opp[t], 0, savedOpp[t], 0, slots);
             System.arraycopy(home[t], 0, savedHome[t], 0, slots);
-            savedTravel[t] = travel[t];
-            savedViolations[t] = violations[t];
         }
     }
 
     private void undo() {
         for (int k = 0; k < touchedCount; k++) {
             int t = touched[k];
-            totalTravel += savedTravel[t] - travel[t];
-            totalViolations += savedViolations[t] - violations[t];
             System.arraycopy(savedOpp[t], 0, opp[t], 0, slots);
             System.arraycopy(savedHome[t], 0, home[t], 0, slots);
-            travel[t] = savedTravel[t];
-            violations[t] = savedViolations[t];
         }
+        cost.undo();
         clearTouched();
     }
 
@@ -264,6 +281,10 @@ final class TournamentAnnealing {
             isTouched[touched[k]] = false;
         }
         touchedCount = 0;
+        for (int k = 0; k < changedSlotCount; k++) {
+            slotChanged[changedSlots[k]] = false;
+        }
+        changedSlotCount = 0;
     }
 
     /** The two games of i and j swap venues. */
@@ -275,6 +296,7 @@ final class TournamentAnnealing {
         touch(j);
         for (int s = 0; s < slots; s++) {
             if (opp[i][s] == j) {
+                markSlot(s);
                 home[i][s] = !home[i][s];
                 home[j][s] = !home[j][s];
             }
@@ -308,6 +330,7 @@ final class TournamentAnnealing {
 
     /** In slot s, i takes j's game (opponent and venue) and j takes i's; their opponents' rows follow. */
     private void exchangeGames(int i, int j, int s) {
+        markSlot(s);
         int a = opp[i][s];
         int b = opp[j][s];
         touch(a);
@@ -392,7 +415,7 @@ final class TournamentAnnealing {
     }
 
     /** Starts from {@code games}, a double round robin of {@code ix} (empty when it is not one). */
-    static Optional<TournamentAnnealing> from(SeasonIndex ix, Rules rules, List<Assignment> games, long seed) {
+    static Optional<TournamentAnnealing> from(SeasonIndex ix, ScheduleCost cost, List<Assignment> games, long seed) {
         int[][] opponents = new int[ix.n][ix.slotCount];
         boolean[][] atHome = new boolean[ix.n][ix.slotCount];
         for (int[] row : opponents) {
@@ -409,7 +432,7 @@ final class TournamentAnnealing {
             atHome[h][s] = true;
             opponents[a][s] = h;
         }
-        TournamentAnnealing search = new TournamentAnnealing(ix, rules, opponents, atHome, seed);
+        TournamentAnnealing search = new TournamentAnnealing(ix, cost, opponents, atHome, seed);
         return search.isValid() ? Optional.of(search) : Optional.empty();
     }
 
@@ -446,12 +469,12 @@ final class TournamentAnnealing {
         return true;
     }
 
-    long currentTravel() {
-        return totalTravel;
+    double currentSoft() {
+        return cost.soft();
     }
 
-    int currentViolations() {
-        return totalViolations;
+    int currentHard() {
+        return cost.hard();
     }
 
     /** Every opponent once at home and once away in t's row. */
@@ -473,6 +496,8 @@ final class TournamentAnnealing {
     }
 
     private void swapInRow(int t, int k, int l) {
+        markSlot(k);
+        markSlot(l);
         int o = opp[t][k];
         opp[t][k] = opp[t][l];
         opp[t][l] = o;
@@ -481,58 +506,30 @@ final class TournamentAnnealing {
         home[t][l] = h;
     }
 
-    /** Travel and rule deviations of team t (each rematch deviation counted by both teams: halved in the total's weight). */
-    private void rescore(int t) {
-        long km = 0;
-        int at = t;
-        for (int s = 0; s < slots; s++) {
-            int next = home[t][s] ? t : opp[t][s];
-            km += d[at][next];
-            at = next;
-        }
-        km += d[at][t];
-        travel[t] = km;
-        int v = 0;
-        for (int window = 1; window <= slots; window++) {
-            int maxH = rules.maxHome()[window];
-            int maxA = rules.maxAway()[window];
-            if (maxH == Integer.MAX_VALUE && maxA == Integer.MAX_VALUE) {
-                continue;
-            }
-            int h = 0;
-            for (int s = 0; s < slots; s++) {
-                h += home[t][s] ? 1 : 0;
-                if (s >= window) {
-                    h -= home[t][s - window] ? 1 : 0;
-                }
-                if (s >= window - 1) {
-                    v += Math.max(0, h - maxH) + Math.max(0, window - h - maxA);
-                }
-            }
-        }
-        if (rules.minGap() > 0) {
-            for (int s = 0; s < slots; s++) {
-                int o = opp[t][s];
-                for (int q = s + 1; q <= Math.min(slots - 1, s + rules.minGap()); q++) {
-                    if (opp[t][q] == o) {
-                        v += rules.minGap() - (q - s - 1);
-                    }
-                }
-            }
-        }
-        violations[t] = v;
-    }
-
     /** The best rule-abiding schedule so far and its travel (metres), or null; callable from any thread. */
     synchronized Best best(SeasonIndex ix) {
-        return hasBest() ? new Best(bestTravel, assignments(ix, bestOpp, bestHome)) : null;
+        return hasBest() ? new Best(bestSoft, assignments(ix, bestOpp, bestHome)) : null;
     }
 
-    record Best(long travelMetres, List<Assignment> games) {
+    /** A schedule that keeps every hard rule and its soft cost (the season's objective, as the cost scores it). */
+    record Best(double soft, List<Assignment> games) {
+    }
+
+    /** The schedule with the fewest hard deviations so far (while none keeps every rule, the best start for a repair). */
+    synchronized List<Assignment> closest(SeasonIndex ix) {
+        return assignments(ix, closestOpp, closestHome);
+    }
+
+    private synchronized void keepClosest(int hard) {
+        fewestHard = hard;
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(opp[t], 0, closestOpp[t], 0, slots);
+            System.arraycopy(home[t], 0, closestHome[t], 0, slots);
+        }
     }
 
     private synchronized void keepBest() {
-        bestTravel = totalTravel;
+        bestSoft = cost.soft();
         for (int t = 0; t < n; t++) {
             System.arraycopy(opp[t], 0, bestOpp[t], 0, slots);
             System.arraycopy(home[t], 0, bestHome[t], 0, slots);
@@ -540,14 +537,10 @@ final class TournamentAnnealing {
     }
 
     private void restoreBest() {
-        totalTravel = 0;
-        totalViolations = 0;
         for (int t = 0; t < n; t++) {
             System.arraycopy(bestOpp[t], 0, opp[t], 0, slots);
             System.arraycopy(bestHome[t], 0, home[t], 0, slots);
-            rescore(t);
-            totalTravel += travel[t];
-            totalViolations += violations[t];
         }
+        cost.reset(opp, home);
     }
 }

@@ -7,11 +7,15 @@ import io.flextime.core.model.SeasonFormat.RoundRobin;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** What a profile is chosen by: size, format, constraint mix and whether travel counts. */
+/**
+ * What a profile is chosen by: size, format, constraint mix, whether travel counts, and whether the
+ * annealing over round-robin moves scores the season exactly ({@code roundRobinMoves}: the engine knows
+ * which shapes it scores, see engine/ScheduleCost).
+ */
 public record InstanceFeatures(int teams, int slots, boolean compact, RoundRobin roundRobin, boolean travel,
-        int hardConstraints, int softConstraints, Map<ConstraintType, Integer> mix) {
+        int hardConstraints, int softConstraints, Map<ConstraintType, Integer> mix, boolean roundRobinMoves) {
 
-    public static InstanceFeatures of(Season season, double travelWeight) {
+    public static InstanceFeatures of(Season season, double travelWeight, boolean roundRobinMoves) {
         Map<ConstraintType, Integer> mix = new EnumMap<>(ConstraintType.class);
         int hard = 0;
         int soft = 0;
@@ -26,7 +30,8 @@ public record InstanceFeatures(int teams, int slots, boolean compact, RoundRobin
         boolean geography = !season.distances().isEmpty()
                 || season.venues().stream().anyMatch(v -> v.latitude() != null && v.longitude() != null);
         return new InstanceFeatures(season.teams().size(), season.slots().size(), season.format().compact(),
-                season.format().roundRobin(), geography && travelWeight > 0, hard, soft, mix);
+                season.format().roundRobin(), geography && travelWeight > 0, hard, soft, mix,
+                roundRobinMoves);
     }
 
     /** Hard constraints per team: a measure of how tight finding any feasible schedule is. */

@@ -59,6 +59,8 @@ public final class SolveBenchmark {
             row.put("last_improvement_s", lastImprovement.get());
             row.put("profile", r.statistics().get("profile"));
             row.put("repair_violations_left", r.statistics().get("repair_phase_violations"));
+            row.put("annealing_fewest_hard", r.statistics().get("annealing_fewest_hard_deviations"));
+            row.put("annealing_moves", r.statistics().get("annealing_moves"));
             row.put("neighbourhoods_searched", r.statistics().get("neighbourhoods_searched"));
             row.put("neighbourhoods_improving", r.statistics().get("neighbourhoods_improving"));
             results.add(row);

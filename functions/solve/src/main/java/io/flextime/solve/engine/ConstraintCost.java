@@ -1,0 +1,849 @@
+package io.flextime.solve.engine;
+
+import io.flextime.core.model.ConstraintParams;
+import io.flextime.core.model.ConstraintType;
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
+import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.model.SeasonFormat;
+import io.flextime.solve.model.SeasonIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The cost of a compact double round robin under RobinX constraints (every ITC2021 class: CA1–CA4, GA1,
+ * BR1, BR2, FA2, SE1, hard or soft, as OrganizationITC2021_V7 §2.4 and the evaluator define them),
+ * without travel. Each constraint is split into what one team's row contributes (its count, or its own
+ * deviation), so a move is scored by recomputing only the terms of the rows it changed; every change of
+ * a term's state is journaled, so undoing a move is replaying the journal backwards.
+ *
+ * <p>Why written here: the evaluator recomputes every constraint from a list of games (the reference,
+ * about a millisecond per schedule); the annealing needs the same figures after each of millions of moves.
+ * Its schedules are still only candidates: each is checked by the evaluator before it is reported.
+ */
+final class ConstraintCost implements ScheduleCost {
+    private final int n;
+    private final int slots;
+    private final boolean phased;
+    private final List<Term> terms;
+    /** The terms each team's row feeds. */
+    private final Term[][] byRow;
+    /** The terms that read each slot. */
+    private final Term[][] bySlot;
+    /** move number at which each term was last rescored (each term once per move) */
+    private final int[] seenInMove;
+    private int move;
+
+    private double soft;
+    private int hard;
+    private double savedSoft;
+    private int savedHard;
+    private final Journal journal = new Journal();
+
+    private ConstraintCost(SeasonIndex ix, boolean phased, List<Term> terms) {
+        this.n = ix.n;
+        this.slots = ix.slotCount;
+        this.phased = phased;
+        this.terms = terms;
+        List<List<Term>> rows = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            rows.add(new ArrayList<>());
+        }
+        for (Term term : terms) {
+            for (int t : term.rows) {
+                rows.get(t).add(term);
+            }
+        }
+        this.byRow = new Term[n][];
+        for (int t = 0; t < n; t++) {
+            byRow[t] = rows.get(t).toArray(new Term[0]);
+        }
+        List<List<Term>> readers = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            readers.add(new ArrayList<>());
+        }
+        for (Term term : terms) {
+            term.hasRow = new boolean[n];
+            for (int t : term.rows) {
+                term.hasRow[t] = true;
+            }
+            for (int s = 0; s < slots; s++) {
+                if (term.reads == null || term.reads[s]) {
+                    readers.get(s).add(term);
+                }
+            }
+        }
+        this.bySlot = new Term[slots][];
+        for (int s = 0; s < slots; s++) {
+            bySlot[s] = readers.get(s).toArray(new Term[0]);
+        }
+        this.seenInMove = new int[terms.size()];
+        for (int k = 0; k < terms.size(); k++) {
+            terms.get(k).id = k;
+        }
+    }
+
+    /**
+     * The cost for {@code season} when it is a compact double round robin (phased or not, no given
+     * matchups, not mirrored) whose objective is RobinX penalties alone; else empty.
+     */
+    static Optional<Supplier<ScheduleCost>> of(Season season, SeasonIndex ix, ObjectiveWeights weights) {
+        SeasonFormat f = season.format();
+        if (!f.compact() || f.roundRobin() != SeasonFormat.RoundRobin.DOUBLE || f.mirrored() || !season.matchups().isEmpty()
+                || ix.n < 4 || ix.n % 2 != 0 || ix.slotCount != 2 * (ix.n - 1) || (ix.hasTravel() && weights.travel() > 0)
+                || (f.minRestDays() != null && f.minRestDays() > 0)) {
+            return Optional.empty();
+        }
+        for (SeasonConstraint c : season.constraints()) {
+            if (!c.type().isRobinX()) {
+                return Optional.empty();
+            }
+        }
+        // Resolved once here (it validates every team and slot); each thread gets fresh term state.
+        for (SeasonConstraint c : season.constraints()) {
+            term(c, ix, weights);
+        }
+        return Optional.of(() -> {
+            List<Term> terms = new ArrayList<>();
+            for (SeasonConstraint c : season.constraints()) {
+                Term term = term(c, ix, weights);
+                if (term != null) {
+                    terms.add(term);
+                }
+            }
+            if (f.phased()) {
+                terms.add(new PhaseTerm(ix.n, ix.slotCount));
+            }
+            return new ConstraintCost(ix, f.phased(), terms);
+        });
+    }
+
+    /** The term of one constraint; null for a soft constraint that costs nothing. */
+    private static Term term(SeasonConstraint c, SeasonIndex ix, ObjectiveWeights weights) {
+        double unit = c.hard() ? 0 : c.penalty() * weights.penalty();
+        if (!c.hard() && unit <= 0) {
+            return null;
+        }
+        ConstraintParams p = new ConstraintParams(c);
+        int min = p.integer("min", 0);
+        int max = p.integer("max", Integer.MAX_VALUE);
+        ConstraintType type = c.type();
+        return switch (type) {
+            case CA1 -> new CountInSlots(c.hard(), unit, ix.teams(p.strings("teams"), c.id()),
+                    mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), null, venue(p.text(p.has("mode") ? "mode" : "mode1", "H")),
+                    min, max, ix.n);
+            case CA2 -> new CountInSlots(c.hard(), unit, ix.teams(p.strings("teams1"), c.id()),
+                    mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), mask(ix.n, ix.teams(p.strings("teams2"), c.id())),
+                    venue(p.text("mode1", "HA")), min, max, ix.n);
+            case CA3 -> new CountInWindows(c.hard(), unit, ix.teams(p.strings("teams1"), c.id()),
+                    mask(ix.n, ix.teams(p.strings("teams2"), c.id())), venue(p.text("mode1", "HA")), p.integer("intp"), min, max,
+                    ix.n);
+            case CA4 -> ca4(c, p, ix, unit, min, max);
+            case GA1 -> meetings(c, p, ix, unit, min, max);
+            case BR1 -> new BreaksPerTeam(c.hard(), unit, ix.teams(p.strings("teams"), c.id()),
+                    mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), venue(p.text(p.has("mode2") ? "mode2" : "mode", "HA")),
+                    p.integer("intp"), ix.n);
+            case BR2 -> new TotalBreaks(c.hard(), unit, ix.teams(p.strings("teams"), c.id()),
+                    mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), p.integer("intp"), ix.n);
+            case FA2 -> new HomeBalance(c.hard(), unit, ix.teams(p.strings("teams"), c.id()),
+                    mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), p.integer("intp"), ix.n);
+            case SE1 -> new Separation(c.hard(), unit, ix.teams(p.strings("teams"), c.id()), p.integer("min"), ix.n);
+            default -> throw new IllegalArgumentException("constraint " + c.id() + ": " + type + " is not a RobinX class");
+        };
+    }
+
+    private static Term ca4(SeasonConstraint c, ConstraintParams p, SeasonIndex ix, double unit, int min, int max) {
+        String mode = p.text("mode1", "HA");
+        boolean[] t1 = mask(ix.n, ix.teams(p.strings("teams1"), c.id()));
+        boolean[] t2 = mask(ix.n, ix.teams(p.strings("teams2"), c.id()));
+        // counted[h][a]: a game of h at home against a counts (the evaluator's rule, seen from the home team)
+        int[][] counted = new int[ix.n][ix.n];
+        boolean[] rows = new boolean[ix.n];
+        for (int h = 0; h < ix.n; h++) {
+            for (int a = 0; a < ix.n; a++) {
+                boolean yes = switch (mode) {
+                    case "H" -> t1[h] && t2[a];
+                    case "A" -> t1[a] && t2[h];
+                    default -> (t1[h] && t2[a]) || (t1[a] && t2[h]);
+                };
+                if (yes && h != a) {
+                    counted[h][a] = 1;
+                    rows[h] = true;
+                }
+            }
+        }
+        boolean[] inSlots = mask(ix.slotCount, ix.slots(p.integers("slots"), c.id()));
+        if ("EVERY".equals(p.text("mode2", "GLOBAL"))) {
+            return new HomeGamesPerSlot(c.hard(), unit, indexes(rows), inSlots, counted, min, max, ix.n, ix.slotCount);
+        }
+        return new HomeGamesInSlots(c.hard(), unit, indexes(rows), inSlots, counted, min, max, ix.n);
+    }
+
+    private static Term meetings(SeasonConstraint c, ConstraintParams p, SeasonIndex ix, double unit, int min, int max) {
+        int[][] counted = new int[ix.n][ix.n];
+        boolean[] rows = new boolean[ix.n];
+        for (String[] m : p.meetings("meetings")) {
+            int h = ix.team(m[0], c.id());
+            int a = ix.team(m[1], c.id());
+            counted[h][a]++;
+            rows[h] = true;
+        }
+        return new HomeGamesInSlots(c.hard(), unit, indexes(rows),
+                mask(ix.slotCount, ix.slots(p.integers("slots"), c.id())), counted, min, max, ix.n);
+    }
+
+    private static boolean[] mask(int size, int[] members) {
+        boolean[] m = new boolean[size];
+        for (int x : members) {
+            m[x] = true;
+        }
+        return m;
+    }
+
+    private static int[] indexes(boolean[] mask) {
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        int[] out = new int[count];
+        int k = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** 1: home games only, 2: away games only, 3: both. */
+    private static int venue(String mode) {
+        return switch (mode) {
+            case "H" -> 1;
+            case "A" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static boolean counts(int venue, boolean atHome) {
+        return (venue & (atHome ? 1 : 2)) != 0;
+    }
+
+    static int outside(int count, int min, int max) {
+        return Math.max(0, count - max) + Math.max(0, min - count);
+    }
+
+    // ---- ScheduleCost ----
+
+    @Override
+    public void reset(int[][] opp, boolean[][] home) {
+        journal.clear();
+        soft = 0;
+        hard = 0;
+        for (Term term : terms) {
+            term.reset(opp, home);
+            if (term.hard) {
+                hard += term.deviation[0];
+            } else {
+                soft += term.unit * term.deviation[0];
+            }
+        }
+        journal.clear();
+    }
+
+    @Override
+    public void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount) {
+        journal.clear();
+        savedSoft = soft;
+        savedHard = hard;
+        move++;
+        if (slotCount <= 4) {
+            // small moves (a few slots): the terms reading those slots, each for the changed rows it has
+            for (int k = 0; k < slotCount; k++) {
+                for (Term term : bySlot[slots[k]]) {
+                    if (seenInMove[term.id] != move) {
+                        seenInMove[term.id] = move;
+                        for (int r = 0; r < count; r++) {
+                            if (term.hasRow[rows[r]]) {
+                                rescore(term, rows[r], opp, home);
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            for (Term term : byRow[rows[k]]) {
+                rescore(term, rows[k], opp, home);
+            }
+        }
+    }
+
+    private void rescore(Term term, int row, int[][] opp, boolean[][] home) {
+        int before = term.deviation[0];
+        term.rowChanged(row, opp, home, journal);
+        int delta = term.deviation[0] - before;
+        if (delta != 0) {
+            if (term.hard) {
+                hard += delta;
+            } else {
+                soft += term.unit * delta;
+            }
+        }
+    }
+
+    @Override
+    public void accept() {
+        journal.clear();
+    }
+
+    @Override
+    public void undo() {
+        journal.rollBack();
+        soft = savedSoft;
+        hard = savedHard;
+    }
+
+    @Override
+    public double soft() {
+        return soft;
+    }
+
+    @Override
+    public int hard() {
+        return hard;
+    }
+
+    @Override
+    public double scale() {
+        return 0; // penalties differ by constraint and moves by reach: the annealing measures it
+    }
+
+    @Override
+    public boolean phased() {
+        return phased;
+    }
+
+    int slots() {
+        return slots;
+    }
+
+    /** Old values of every int written since the last clear, to write them back in reverse order. */
+    static final class Journal {
+        private int[][] arrays = new int[1024][];
+        private int[] positions = new int[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        void set(int[] array, int position, int value) {
+            if (array[position] == value) {
+                return;
+            }
+            if (size == arrays.length) {
+                arrays = java.util.Arrays.copyOf(arrays, size * 2);
+                positions = java.util.Arrays.copyOf(positions, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            arrays[size] = array;
+            positions[size] = position;
+            values[size] = array[position];
+            size++;
+            array[position] = value;
+        }
+
+        void rollBack() {
+            for (int k = size - 1; k >= 0; k--) {
+                arrays[k][positions[k]] = values[k];
+                arrays[k] = null;
+            }
+            size = 0;
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                arrays[k] = null;
+            }
+            size = 0;
+        }
+    }
+
+    /**
+     * One constraint's share of the cost. {@code deviation[0]} is its deviation (an array so the journal
+     * can restore it); {@code rows} are the teams whose rows it reads.
+     */
+    abstract static class Term {
+        final boolean hard;
+        final double unit;
+        final int[] rows;
+        final int[] deviation = new int[1];
+        /** The slots whose games the term reads; null: all. */
+        boolean[] reads;
+        boolean[] hasRow;
+        int id;
+
+        Term(boolean hard, double unit, int[] rows) {
+            this.hard = hard;
+            this.unit = unit;
+            this.rows = rows;
+        }
+
+        abstract void reset(int[][] opp, boolean[][] home);
+
+        abstract void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal);
+    }
+
+    /** A deviation that is the sum of each row's own deviation (CA1, CA2, CA3, BR1, SE1, phase). */
+    abstract static class PerRow extends Term {
+        final int[] rowDeviation;
+
+        PerRow(boolean hard, double unit, int[] rows, int n) {
+            super(hard, unit, rows);
+            this.rowDeviation = new int[n];
+        }
+
+        abstract int rowDeviation(int t, int[][] opp, boolean[][] home);
+
+        @Override
+        void reset(int[][] opp, boolean[][] home) {
+            int total = 0;
+            for (int t : rows) {
+                rowDeviation[t] = rowDeviation(t, opp, home);
+                total += rowDeviation[t];
+            }
+            deviation[0] = total;
+        }
+
+        @Override
+        void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
+            int now = rowDeviation(t, opp, home);
+            int before = rowDeviation[t];
+            if (now != before) {
+                journal.set(rowDeviation, t, now);
+                journal.set(deviation, 0, deviation[0] + now - before);
+            }
+        }
+    }
+
+    /** CA1 and CA2: a team's games (at a venue, against some teams) in some slots, between min and max. */
+    static final class CountInSlots extends PerRow {
+        private final int[] slotList;
+        private final boolean[] against;
+        private final int venue;
+        private final int min;
+        private final int max;
+
+        CountInSlots(boolean hard, double unit, int[] teams, boolean[] inSlots, boolean[] against, int venue, int min, int max, int n) {
+            super(hard, unit, teams, n);
+            this.slotList = indexes(inSlots);
+            this.reads = inSlots;
+            this.against = against;
+            this.venue = venue;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            int count = 0;
+            int[] o = opp[t];
+            boolean[] h = home[t];
+            for (int s : slotList) {
+                if (counts(venue, h[s]) && (against == null || against[o[s]])) {
+                    count++;
+                }
+            }
+            return outside(count, min, max);
+        }
+    }
+
+    /** CA3: in every run of {@code window} consecutive slots, a team's games against some teams between min and max. */
+    static final class CountInWindows extends PerRow {
+        private final boolean[] against;
+        private final int venue;
+        private final int window;
+        private final int min;
+        private final int max;
+
+        CountInWindows(boolean hard, double unit, int[] teams, boolean[] against, int venue, int window, int min, int max, int n) {
+            super(hard, unit, teams, n);
+            this.against = against;
+            this.venue = venue;
+            this.window = window;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            int[] o = opp[t];
+            boolean[] h = home[t];
+            int dev = 0;
+            int count = 0;
+            for (int s = 0; s < o.length; s++) {
+                count += counts(venue, h[s]) && against[o[s]] ? 1 : 0;
+                if (s >= window) {
+                    count -= counts(venue, h[s - window]) && against[o[s - window]] ? 1 : 0;
+                }
+                if (s >= window - 1) {
+                    dev += outside(count, min, max);
+                }
+            }
+            return dev;
+        }
+    }
+
+    /** BR1: a team's breaks (home or away, as the slot before) in some slots, at most intp. */
+    static final class BreaksPerTeam extends PerRow {
+        private final int[] inSlots;
+        private final int venue;
+        private final int most;
+
+        BreaksPerTeam(boolean hard, double unit, int[] teams, boolean[] inSlots, int venue, int most, int n) {
+            super(hard, unit, teams, n);
+            this.inSlots = indexes(inSlots);
+            this.reads = withPrevious(inSlots);
+            this.venue = venue;
+            this.most = most;
+        }
+
+        @Override
+        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            return Math.max(0, breaks(home[t], inSlots, venue) - most);
+        }
+    }
+
+    /** The slots and the slot before each: a break in s reads s and s - 1. */
+    static boolean[] withPrevious(boolean[] inSlots) {
+        boolean[] out = inSlots.clone();
+        for (int s = 1; s < inSlots.length; s++) {
+            out[s - 1] |= inSlots[s];
+        }
+        return out;
+    }
+
+    /** Breaks in the listed slots (ascending): same venue as in the slot before. */
+    static int breaks(boolean[] home, int[] slotList, int venue) {
+        int count = 0;
+        for (int s : slotList) {
+            if (s > 0 && home[s] == home[s - 1] && counts(venue, home[s])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** SE1: two meetings of a pair at least {@code min} slots apart; each pair scored by its lower-numbered team. */
+    static final class Separation extends PerRow {
+        private final boolean[] member;
+        private final int min;
+        private final int[] seen;
+
+        Separation(boolean hard, double unit, int[] teams, int min, int n) {
+            super(hard, unit, teams, n);
+            this.member = mask(n, teams);
+            this.min = min;
+            this.seen = new int[n];
+        }
+
+        @Override
+        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            java.util.Arrays.fill(seen, -1);
+            int dev = 0;
+            int[] o = opp[t];
+            for (int s = 0; s < o.length; s++) {
+                int j = o[s];
+                if (j > t && member[j]) {
+                    if (seen[j] >= 0) {
+                        dev += Math.max(0, min - (s - seen[j] - 1));
+                    }
+                    seen[j] = s;
+                }
+            }
+            return dev;
+        }
+    }
+
+    /** Phased seasons: each pair meets once in each half; a pair meeting twice in one half is one unit, hard. */
+    static final class PhaseTerm extends PerRow {
+        private final int half;
+        private final int[] seen;
+
+        PhaseTerm(int n, int slots) {
+            super(true, 0, allTeams(n), n);
+            this.half = slots / 2;
+            this.seen = new int[n];
+        }
+
+        @Override
+        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            java.util.Arrays.fill(seen, 0);
+            int dev = 0;
+            int[] o = opp[t];
+            for (int s = 0; s < half; s++) {
+                if (o[s] > t && seen[o[s]]++ > 0) {
+                    dev++;
+                }
+            }
+            java.util.Arrays.fill(seen, 0);
+            for (int s = half; s < o.length; s++) {
+                if (o[s] > t && seen[o[s]]++ > 0) {
+                    dev++;
+                }
+            }
+            return dev;
+        }
+    }
+
+    private static int[] allTeams(int n) {
+        int[] all = new int[n];
+        for (int t = 0; t < n; t++) {
+            all[t] = t;
+        }
+        return all;
+    }
+
+    /** A deviation of the total over rows, between min and max (CA4 GLOBAL, GA1, BR2). */
+    abstract static class Total extends Term {
+        final int[] rowCount;
+        final int[] total = new int[1];
+        final int min;
+        final int max;
+
+        Total(boolean hard, double unit, int[] rows, int min, int max, int n) {
+            super(hard, unit, rows);
+            this.rowCount = new int[n];
+            this.min = min;
+            this.max = max;
+        }
+
+        abstract int rowCount(int t, int[][] opp, boolean[][] home);
+
+        @Override
+        void reset(int[][] opp, boolean[][] home) {
+            int sum = 0;
+            for (int t : rows) {
+                rowCount[t] = rowCount(t, opp, home);
+                sum += rowCount[t];
+            }
+            total[0] = sum;
+            deviation[0] = outside(sum, min, max);
+        }
+
+        @Override
+        void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
+            int now = rowCount(t, opp, home);
+            int before = rowCount[t];
+            if (now != before) {
+                journal.set(rowCount, t, now);
+                journal.set(total, 0, total[0] + now - before);
+                journal.set(deviation, 0, outside(total[0], min, max));
+            }
+        }
+    }
+
+    /** CA4 GLOBAL and GA1: home games of listed pairings in some slots, counted from the home team's row. */
+    static final class HomeGamesInSlots extends Total {
+        private final int[] slotList;
+        private final int[][] counted;
+
+        HomeGamesInSlots(boolean hard, double unit, int[] rows, boolean[] inSlots, int[][] counted, int min, int max, int n) {
+            super(hard, unit, rows, min, max, n);
+            this.slotList = indexes(inSlots);
+            this.reads = inSlots;
+            this.counted = counted;
+        }
+
+        @Override
+        int rowCount(int t, int[][] opp, boolean[][] home) {
+            int count = 0;
+            int[] weight = counted[t];
+            int[] o = opp[t];
+            boolean[] h = home[t];
+            for (int s : slotList) {
+                if (h[s]) {
+                    count += weight[o[s]];
+                }
+            }
+            return count;
+        }
+    }
+
+    /** BR2: the teams' breaks in some slots, together at most intp. */
+    static final class TotalBreaks extends Total {
+        private final int[] inSlots;
+
+        TotalBreaks(boolean hard, double unit, int[] teams, boolean[] inSlots, int most, int n) {
+            super(hard, unit, teams, 0, most, n);
+            this.inSlots = indexes(inSlots);
+            this.reads = withPrevious(inSlots);
+        }
+
+        @Override
+        int rowCount(int t, int[][] opp, boolean[][] home) {
+            return breaks(home[t], inSlots, 3);
+        }
+    }
+
+    /** CA4 EVERY: in each of some slots, home games of listed pairings between min and max. */
+    static final class HomeGamesPerSlot extends Term {
+        private final boolean[] inSlots;
+        private final int[][] counted;
+        private final int min;
+        private final int max;
+        /** cell[t * slots + s]: what t's home game in s adds to slot s's count */
+        private final int[] cell;
+        private final int[] slotTotal;
+        private final int slots;
+
+        HomeGamesPerSlot(boolean hard, double unit, int[] rows, boolean[] inSlots, int[][] counted, int min, int max, int n, int slots) {
+            super(hard, unit, rows);
+            this.inSlots = inSlots;
+            this.reads = inSlots;
+            this.counted = counted;
+            this.min = min;
+            this.max = max;
+            this.slots = slots;
+            this.cell = new int[n * slots];
+            this.slotTotal = new int[slots];
+        }
+
+        private int cellOf(int t, int s, int[][] opp, boolean[][] home) {
+            return home[t][s] ? counted[t][opp[t][s]] : 0;
+        }
+
+        @Override
+        void reset(int[][] opp, boolean[][] home) {
+            java.util.Arrays.fill(slotTotal, 0);
+            for (int t : rows) {
+                for (int s = 0; s < slots; s++) {
+                    if (inSlots[s]) {
+                        cell[t * slots + s] = cellOf(t, s, opp, home);
+                        slotTotal[s] += cell[t * slots + s];
+                    }
+                }
+            }
+            int dev = 0;
+            for (int s = 0; s < slots; s++) {
+                if (inSlots[s]) {
+                    dev += outside(slotTotal[s], min, max);
+                }
+            }
+            deviation[0] = dev;
+        }
+
+        @Override
+        void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
+            for (int s = 0; s < slots; s++) {
+                if (!inSlots[s]) {
+                    continue;
+                }
+                int now = cellOf(t, s, opp, home);
+                int before = cell[t * slots + s];
+                if (now != before) {
+                    int totalBefore = slotTotal[s];
+                    int totalNow = totalBefore + now - before;
+                    journal.set(cell, t * slots + s, now);
+                    journal.set(slotTotal, s, totalNow);
+                    journal.set(deviation, 0, deviation[0] + outside(totalNow, min, max) - outside(totalBefore, min, max));
+                }
+            }
+        }
+    }
+
+    /**
+     * FA2: for each pair of the teams, the difference of their home games played so far, at every listed
+     * slot, at most intp; a pair's deviation is its worst excess. Each row keeps its home games so far at
+     * the listed slots; a changed row rescores the pairs it is in (a pair of two changed rows twice, to
+     * the same value).
+     */
+    static final class HomeBalance extends Term {
+        private final int[] checked;
+        private final int most;
+        private final int n;
+        private final int[] pairDeviation;
+        /** homeSoFar[t * checked.length + k]: t's home games up to and including slot checked[k] */
+        private final int[] homeSoFar;
+
+        HomeBalance(boolean hard, double unit, int[] teams, boolean[] inSlots, int most, int n) {
+            super(hard, unit, teams);
+            this.checked = indexes(inSlots);
+            this.reads = new boolean[inSlots.length];
+            for (int s = inSlots.length - 1, last = -1; s >= 0; s--) {
+                last = inSlots[s] ? s : last;
+                reads[s] = last >= 0; // home games so far count at every later listed slot
+            }
+            this.most = most;
+            this.n = n;
+            this.pairDeviation = new int[n * n];
+            this.homeSoFar = new int[n * checked.length];
+        }
+
+        /** Recounts t's home games so far; true when they changed. */
+        private boolean count(int t, boolean[] h, Journal journal) {
+            boolean changed = false;
+            int so = 0;
+            int s = 0;
+            for (int k = 0; k < checked.length; k++) {
+                for (; s <= checked[k]; s++) {
+                    so += h[s] ? 1 : 0;
+                }
+                changed |= homeSoFar[t * checked.length + k] != so;
+                if (journal == null) {
+                    homeSoFar[t * checked.length + k] = so;
+                } else {
+                    journal.set(homeSoFar, t * checked.length + k, so);
+                }
+            }
+            return changed;
+        }
+
+        private int pair(int i, int j) {
+            int worst = 0;
+            int a = i * checked.length;
+            int b = j * checked.length;
+            for (int k = 0; k < checked.length; k++) {
+                worst = Math.max(worst, Math.abs(homeSoFar[a + k] - homeSoFar[b + k]) - most);
+            }
+            return worst;
+        }
+
+        @Override
+        void reset(int[][] opp, boolean[][] home) {
+            for (int t : rows) {
+                count(t, home[t], null);
+            }
+            int dev = 0;
+            for (int a = 0; a < rows.length; a++) {
+                for (int b = a + 1; b < rows.length; b++) {
+                    int i = Math.min(rows[a], rows[b]);
+                    int j = Math.max(rows[a], rows[b]);
+                    pairDeviation[i * n + j] = pair(i, j);
+                    dev += pairDeviation[i * n + j];
+                }
+            }
+            deviation[0] = dev;
+        }
+
+        @Override
+        void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
+            if (!count(t, home[t], journal)) {
+                return;
+            }
+            for (int other : rows) {
+                if (other == t) {
+                    continue;
+                }
+                int i = Math.min(t, other);
+                int j = Math.max(t, other);
+                int now = pair(i, j);
+                int before = pairDeviation[i * n + j];
+                if (now != before) {
+                    journal.set(pairDeviation, i * n + j, now);
+                    journal.set(deviation, 0, deviation[0] + now - before);
+                }
+            }
+        }
+    }
+}

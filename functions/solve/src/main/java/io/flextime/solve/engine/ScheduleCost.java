@@ -1,0 +1,52 @@
+package io.flextime.solve.engine;
+
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
+import io.flextime.solve.model.SeasonIndex;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What {@link TournamentAnnealing} minimizes, kept up to date row by row: a soft part in objective
+ * units and a hard deviation. The annealing changes a few teams' rows (opponent and venue of each
+ * slot), asks for those rows to be rescored, then either accepts the move or undoes it.
+ */
+interface ScheduleCost {
+    /**
+     * Fresh costs (one per annealing thread) for {@code season} under {@code weights}, when it has a shape
+     * one of them scores exactly: a travel tournament, else a round robin under RobinX constraints alone.
+     */
+    static Optional<Supplier<ScheduleCost>> forSeason(Season season, SeasonIndex ix, ObjectiveWeights weights) {
+        return TravelTournamentCost.of(season, ix, weights).or(() -> ConstraintCost.of(season, ix, weights));
+    }
+
+    /** Scores the whole schedule from scratch (forgets any pending move). */
+    void reset(int[][] opp, boolean[][] home);
+
+    /**
+     * Rows {@code rows[0..count)} changed, in slots {@code slots[0..slotCount)} only: rescore them,
+     * remembering the scores before for {@link #undo}.
+     */
+    void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount);
+
+    /** Keeps the last rescore. */
+    void accept();
+
+    /** Back to the scores before the last rescore (the caller restores the rows). */
+    void undo();
+
+    /** The soft part: the season's objective of the current schedule, in its units. */
+    double soft();
+
+    /** Total deviation from the hard rules; 0 means the current schedule keeps them all. */
+    int hard();
+
+    /**
+     * A typical change of {@link #soft} by one move, which sets the temperatures; 0 when the cost cannot
+     * say and the annealing should measure it on sample moves.
+     */
+    double scale();
+
+    /** Whether the season is phased: each pair meets once in each half, so whole rounds only swap within a half. */
+    boolean phased();
+}
