@@ -28,25 +28,52 @@ final class ConstraintCost implements ScheduleCost {
     private final int slots;
     private final boolean phased;
     private final List<Term> terms;
-    /** The terms each team's row feeds. */
-    private final Term[][] byRow;
-    /** The terms that read each slot. */
-    private final Term[][] bySlot;
+    /** The terms each team's row feeds, and the terms that read each slot: all, or the hard ones only. */
+    private final Term[][] byRowAll;
+    private final Term[][] bySlotAll;
+    private final Term[][] byRowHard;
+    private final Term[][] bySlotHard;
+    private Term[][] byRow;
+    private Term[][] bySlot;
+    private boolean scoringSoft = true;
     /** move number at which each term was last rescored (each term once per move) */
     private final int[] seenInMove;
     private int move;
 
     private double soft;
     private int hard;
+    private final PhaseTerm phase;
+    private int savedPhase;
     private double savedSoft;
     private int savedHard;
     private final Journal journal = new Journal();
 
     private ConstraintCost(SeasonIndex ix, boolean phased, List<Term> terms) {
+        this.phase = (PhaseTerm) terms.stream().filter(t -> t instanceof PhaseTerm).findFirst().orElse(null);
         this.n = ix.n;
         this.slots = ix.slotCount;
         this.phased = phased;
         this.terms = terms;
+        for (Term term : terms) {
+            term.hasRow = new boolean[n];
+            for (int t : term.rows) {
+                term.hasRow[t] = true;
+            }
+        }
+        List<Term> hardTerms = terms.stream().filter(term -> term.hard).toList();
+        this.byRowAll = byRow(terms, n);
+        this.bySlotAll = bySlot(terms, slots);
+        this.byRowHard = byRow(hardTerms, n);
+        this.bySlotHard = bySlot(hardTerms, slots);
+        this.byRow = byRowAll;
+        this.bySlot = bySlotAll;
+        this.seenInMove = new int[terms.size()];
+        for (int k = 0; k < terms.size(); k++) {
+            terms.get(k).id = k;
+        }
+    }
+
+    private static Term[][] byRow(List<Term> terms, int n) {
         List<List<Term>> rows = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             rows.add(new ArrayList<>());
@@ -56,33 +83,30 @@ final class ConstraintCost implements ScheduleCost {
                 rows.get(t).add(term);
             }
         }
-        this.byRow = new Term[n][];
+        Term[][] out = new Term[n][];
         for (int t = 0; t < n; t++) {
-            byRow[t] = rows.get(t).toArray(new Term[0]);
+            out[t] = rows.get(t).toArray(new Term[0]);
         }
+        return out;
+    }
+
+    private static Term[][] bySlot(List<Term> terms, int slots) {
         List<List<Term>> readers = new ArrayList<>();
         for (int s = 0; s < slots; s++) {
             readers.add(new ArrayList<>());
         }
         for (Term term : terms) {
-            term.hasRow = new boolean[n];
-            for (int t : term.rows) {
-                term.hasRow[t] = true;
-            }
             for (int s = 0; s < slots; s++) {
                 if (term.reads == null || term.reads[s]) {
                     readers.get(s).add(term);
                 }
             }
         }
-        this.bySlot = new Term[slots][];
+        Term[][] out = new Term[slots][];
         for (int s = 0; s < slots; s++) {
-            bySlot[s] = readers.get(s).toArray(new Term[0]);
+            out[s] = readers.get(s).toArray(new Term[0]);
         }
-        this.seenInMove = new int[terms.size()];
-        for (int k = 0; k < terms.size(); k++) {
-            terms.get(k).id = k;
-        }
+        return out;
     }
 
     /**
@@ -242,6 +266,9 @@ final class ConstraintCost implements ScheduleCost {
         soft = 0;
         hard = 0;
         for (Term term : terms) {
+            if (!term.hard && !scoringSoft) {
+                continue;
+            }
             term.reset(opp, home);
             if (term.hard) {
                 hard += term.deviation[0];
@@ -257,6 +284,7 @@ final class ConstraintCost implements ScheduleCost {
         journal.clear();
         savedSoft = soft;
         savedHard = hard;
+        savedPhase = phase == null ? 0 : phase.deviation[0];
         move++;
         if (slotCount <= 4) {
             // small moves (a few slots): the terms reading those slots, each for the changed rows it has
@@ -294,6 +322,15 @@ final class ConstraintCost implements ScheduleCost {
         }
     }
 
+    /** Soft terms off (0, not rescored: most of a large instance's terms) while only feasibility counts. */
+    @Override
+    public void scoreSoft(boolean on, int[][] opp, boolean[][] home) {
+        scoringSoft = on;
+        byRow = on ? byRowAll : byRowHard;
+        bySlot = on ? bySlotAll : bySlotHard;
+        reset(opp, home);
+    }
+
     @Override
     public void accept() {
         journal.clear();
@@ -309,6 +346,12 @@ final class ConstraintCost implements ScheduleCost {
     @Override
     public double soft() {
         return soft;
+    }
+
+    /** A move that makes a pair meet twice in one half of a phased season is no move (the phase is structure). */
+    @Override
+    public boolean breaksStructure() {
+        return phase != null && phase.deviation[0] > savedPhase;
     }
 
     @Override

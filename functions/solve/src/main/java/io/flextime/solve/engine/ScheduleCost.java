@@ -29,6 +29,21 @@ interface ScheduleCost {
      */
     void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount);
 
+    /**
+     * Whether the soft part is scored (then the whole schedule is rescored). Off, {@link #soft} is 0 and
+     * only hard rules count: for a search that wants feasibility first. On by default.
+     */
+    default void scoreSoft(boolean on, int[][] opp, boolean[][] home) {
+        if (!on) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " always scores its soft part");
+        }
+    }
+
+    /** Whether the last rescored move broke the season's structure (no move at all: the search undoes it). */
+    default boolean breaksStructure() {
+        return false;
+    }
+
     /** Keeps the last rescore. */
     void accept();
 

@@ -60,6 +60,8 @@ final class TournamentAnnealing {
     private int changedSlotCount;
 
     private long moves;
+    /** Soft cost switched off until the first feasible schedule (see {@link Schedule#softFirst}). */
+    private boolean softOff;
 
     TournamentAnnealing(SeasonIndex ix, ScheduleCost cost, int[][] opponents, boolean[][] atHome, long seed) {
         this.n = ix.n;
@@ -107,37 +109,49 @@ final class TournamentAnnealing {
     }
 
     /**
-     * Temperatures and rule weights, as multiples of a typical cost change ({@code scale}).
+     * Temperatures and rule weights, as multiples of a unit: a typical cost change of one move, or (for
+     * the feasibility stage) one unit of hard deviation.
      *
-     * @param softBeforeFeasible the soft cost's weight until a schedule keeps every hard rule (1 once one
-     *                           has: from then on the search optimizes around feasibility)
-     * @param cycleSeconds       length of one cooling cycle; 0: {@code 200 000 × n} moves instead
+     * @param cycleSeconds length of one cooling cycle; 0: {@code 200 000 × n} moves instead
      */
-    record Schedule(double hot, double cold, double minWeight, double maxWeight, double softBeforeFeasible,
-            double cycleSeconds) {
+    record Schedule(double hot, double cold, double minWeight, double maxWeight, double cycleSeconds) {
         /**
-         * Travel tournaments (scale: the mean leg), tuned on NL6–NL12: the rule weight may climb far
+         * Travel tournaments (unit: the mean leg), tuned on NL6–NL12: the rule weight may climb far
          * above a leg, since the TTP rules are few and a schedule breaking them is rarely worth keeping.
          */
         static Schedule travelTournament() {
-            return new Schedule(0.4, 0.002, 0.05, 1e3, 1.0, 0);
+            return new Schedule(0.4, 0.002, 0.05, 1e3, 0);
         }
 
         /**
-         * RobinX constraints (scale: the measured mean cost change of a move), tuned on ITC2021 Early_1 and
-         * Middle_1: feasibility first (soft cost at 1% until the first feasible schedule) and a rule
-         * weight kept within 1–10 typical changes; higher weights made the landscape too rugged to cross
-         * (Early_1, 60 s: the fewest violations stayed at 5–11 with the TTP weights; 0 with these).
+         * RobinX constraints before any schedule keeps them all: soft cost off, hard deviations at weight
+         * 1, from a temperature that accepts one more deviation with probability e^(-1/1.5) down to one
+         * that accepts it with e^(-20). Tuned on ITC2021 Early_2 and Middle_1, 60 s on one thread: with
+         * the soft cost on (at 1%) and the rule weight at 1–10 typical changes, the fewest deviations
+         * reached were 5–14 and 63–101; cooled like this, Early_2 became feasible and Middle_1 reached 28.
+         */
+        static Schedule feasibility(double seconds) {
+            return new Schedule(1.5, 0.05, 1, 1, cycle(seconds));
+        }
+
+        /**
+         * RobinX constraints around feasibility (unit: the measured mean cost change of a move): the rule
+         * weight within 1–10 units; higher weights made the landscape too rugged to cross (Early_1, 60 s).
          */
         static Schedule constraints(double seconds) {
-            return new Schedule(0.5, 0.01, 1, 10, 0.01, Math.min(60.0, Math.max(2.0, seconds / 5)));
+            return new Schedule(0.5, 0.01, 1, 10, cycle(seconds));
+        }
+
+        private static double cycle(double seconds) {
+            return Math.min(60.0, Math.max(2.0, seconds / 5));
         }
     }
 
     /**
      * Anneals until {@code seconds} have passed or {@code stop} says so: geometric cooling from a
      * temperature that makes a typical worsening likely to be accepted down to one where it almost never
-     * is, then again from the best schedule (a reheat), cycle after cycle.
+     * is, then again from the best schedule (a reheat), cycle after cycle. A cost without its own scale
+     * (RobinX constraints) is searched for feasibility alone until a schedule keeps every hard rule.
      */
     void run(double seconds, BooleanSupplier stop) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -146,15 +160,22 @@ final class TournamentAnnealing {
         if (scale <= 0) {
             scale = calibrate();
             schedule = Schedule.constraints(seconds);
+            if (!hasBest()) {
+                cost.scoreSoft(false, opp, home);
+                softOff = true;
+            }
         }
-        double hot = schedule.hot() * scale;
-        double cold = schedule.cold() * scale;
         double weight = 2.0 * scale;
         long cycleMoves = 200_000L * n;
-        long cycleNanos = (long) (schedule.cycleSeconds() * 1e9);
         while (true) {
+            boolean feasibilityStage = softOff;
+            Schedule stage = feasibilityStage ? Schedule.feasibility(seconds) : schedule;
+            double unit = feasibilityStage ? 1.0 : scale;
+            double hot = stage.hot() * unit;
+            double cold = stage.cold() * unit;
             double temperature = hot;
             double cooling = Math.pow(cold / hot, 1.0 / cycleMoves);
+            long cycleNanos = (long) (stage.cycleSeconds() * 1e9);
             long cycleStart = System.nanoTime();
             for (long i = 0; cycleNanos > 0 || i < cycleMoves; i++) {
                 if ((i & 4095) == 0) {
@@ -162,8 +183,11 @@ final class TournamentAnnealing {
                     if (now >= deadline || stop.getAsBoolean()) {
                         return;
                     }
-                    weight = cost.hard() > 0 ? Math.min(weight * 1.03, schedule.maxWeight() * scale)
-                            : Math.max(weight / 1.03, schedule.minWeight() * scale);
+                    if (feasibilityStage && !softOff) {
+                        break; // feasible: on with the soft cost
+                    }
+                    weight = cost.hard() > 0 ? Math.min(weight * 1.03, stage.maxWeight() * unit)
+                            : Math.max(weight / 1.03, stage.minWeight() * unit);
                     if (cycleNanos > 0) {
                         double done = (double) (now - cycleStart) / cycleNanos;
                         if (done >= 1) {
@@ -172,12 +196,11 @@ final class TournamentAnnealing {
                         temperature = hot * Math.pow(cold / hot, done);
                     }
                 }
-                double soft = hasBest() ? 1.0 : schedule.softBeforeFeasible();
-                double before = soft * cost.soft() + weight * cost.hard();
+                double before = cost.soft() + weight * cost.hard();
                 move();
                 moves++;
-                double delta = soft * cost.soft() + weight * cost.hard() - before;
-                if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
+                double delta = cost.soft() + weight * cost.hard() - before;
+                if (!cost.breaksStructure() && (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature))) {
                     accept();
                 } else {
                     undo();
@@ -215,6 +238,10 @@ final class TournamentAnnealing {
         int hard = cost.hard();
         if (hard < fewestHard) {
             keepClosest(hard);
+        }
+        if (hard == 0 && softOff) {
+            cost.scoreSoft(true, opp, home);
+            softOff = false;
         }
         if (hard == 0 && cost.soft() < bestSoft) {
             keepBest();
