@@ -215,6 +215,25 @@ final class TournamentAnnealing {
         }
     }
 
+    /** {@code count} random moves, each kept or undone at random: exercises the cost's rescoring and undo (tests). */
+    void walk(int count) {
+        for (int k = 0; k < count; k++) {
+            move();
+            moves++;
+            if (random.nextBoolean() && !cost.breaksStructure()) {
+                accept();
+            } else {
+                undo();
+            }
+        }
+    }
+
+    /** Switches the soft cost off or on (tests; the search does so itself, see {@link #run}). */
+    void scoreSoft(boolean on) {
+        cost.scoreSoft(on, opp, home);
+        softOff = !on;
+    }
+
     /** The mean size of a cost change over sample moves (all undone); 1 when none changes it. */
     private double calibrate() {
         double sum = 0;
