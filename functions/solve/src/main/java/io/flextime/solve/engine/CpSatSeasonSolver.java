@@ -202,8 +202,11 @@ public class CpSatSeasonSolver implements SeasonSolver {
         try {
             annealed = annealing.run(season, weights, ix, costs.get(), from, toBeat, seconds, settings.workers(),
                     settings.seed() == null ? 1L : settings.seed(), settings.stopRequested(),
-                    r -> listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
-                            Math.min(travelBound, r.evaluation().objective()), elapsed(start), solutionsSoFar + r.improvements())));
+                    r -> {
+                        stats.putIfAbsent("first_solution_seconds", elapsed(start));
+                        listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
+                                Math.min(travelBound, r.evaluation().objective()), elapsed(start), solutionsSoFar + r.improvements()));
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             annealed = Optional.empty();

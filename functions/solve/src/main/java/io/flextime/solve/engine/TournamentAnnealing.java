@@ -135,8 +135,9 @@ final class TournamentAnnealing {
         }
 
         /**
-         * RobinX constraints around feasibility (unit: the measured mean cost change of a move): the rule
-         * weight within 1–10 units; higher weights made the landscape too rugged to cross (Early_1, 60 s).
+         * RobinX constraints around feasibility (unit: the mean cost change of a move from the first
+         * feasible schedule): the rule weight within 1–10 units (Early_1, 60 s; 10–100 units and a
+         * cooler start did no better on Early_9 and Middle_8).
          */
         static Schedule constraints(double seconds) {
             return new Schedule(0.5, 0.01, 1, 10, cycle(seconds));
@@ -156,19 +157,23 @@ final class TournamentAnnealing {
     void run(double seconds, BooleanSupplier stop) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         double scale = cost.scale();
-        Schedule schedule = Schedule.travelTournament();
-        if (scale <= 0) {
-            scale = calibrate();
-            schedule = Schedule.constraints(seconds);
-            if (!hasBest()) {
-                cost.scoreSoft(false, opp, home);
-                softOff = true;
-            }
+        boolean measured = scale <= 0; // RobinX constraints: no natural unit, measured on sample moves
+        Schedule schedule = measured ? Schedule.constraints(seconds) : Schedule.travelTournament();
+        if (measured && !hasBest()) {
+            cost.scoreSoft(false, opp, home);
+            softOff = true;
         }
-        double weight = 2.0 * scale;
+        double weight = 2.0 * Math.max(scale, 1.0);
         long cycleMoves = 200_000L * n;
         while (true) {
             boolean feasibilityStage = softOff;
+            if (measured && !feasibilityStage && scale <= 0) {
+                // Measured from a feasible schedule: moves from there change the cost far less than from a
+                // constructed start (Early_1: 87 from the circle method's), and temperatures fit for
+                // the start would only scramble it.
+                scale = calibrate();
+                weight = 2.0 * scale;
+            }
             Schedule stage = feasibilityStage ? Schedule.feasibility(seconds) : schedule;
             double unit = feasibilityStage ? 1.0 : scale;
             double hot = stage.hot() * unit;
