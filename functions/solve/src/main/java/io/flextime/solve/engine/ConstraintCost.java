@@ -36,6 +36,7 @@ final class ConstraintCost implements ScheduleCost {
     private Term[][] byRow;
     private Term[][] bySlot;
     private boolean scoringSoft = true;
+    private final Term[] hardTerms;
     /** move number at which each term was last rescored (each term once per move) */
     private final int[] seenInMove;
     private int move;
@@ -60,7 +61,8 @@ final class ConstraintCost implements ScheduleCost {
                 term.hasRow[t] = true;
             }
         }
-        List<Term> hardTerms = terms.stream().filter(term -> term.hard).toList();
+        this.hardTerms = terms.stream().filter(term -> term.hard).toArray(Term[]::new);
+        List<Term> hardTerms = List.of(this.hardTerms);
         this.byRowAll = byRow(terms, n);
         this.bySlotAll = bySlot(terms, slots);
         this.byRowHard = byRow(hardTerms, n);
@@ -348,6 +350,27 @@ final class ConstraintCost implements ScheduleCost {
         return soft;
     }
 
+    /**
+     * A broken hard term drawn at random (by reservoir over the hard terms), then one of its rows (one
+     * with a deviation of its own where the term keeps them) and one of the slots it reads.
+     */
+    @Override
+    public boolean brokenSpot(java.util.SplittableRandom random, int[] spot) {
+        Term chosen = null;
+        int seen = 0;
+        for (Term term : hardTerms) {
+            if (term.deviation[0] > 0 && random.nextInt(++seen) == 0) {
+                chosen = term;
+            }
+        }
+        if (chosen == null) {
+            return false;
+        }
+        spot[0] = chosen.brokenRow(random);
+        spot[1] = chosen.readSlot(random, slots);
+        return true;
+    }
+
     /** A move that makes a pair meet twice in one half of a phased season is no move (the phase is structure). */
     @Override
     public boolean breaksStructure() {
@@ -367,10 +390,6 @@ final class ConstraintCost implements ScheduleCost {
     @Override
     public boolean phased() {
         return phased;
-    }
-
-    int slots() {
-        return slots;
     }
 
     /** Old values of every int written since the last clear, to write them back in reverse order. */
@@ -434,6 +453,26 @@ final class ConstraintCost implements ScheduleCost {
 
         abstract void reset(int[][] opp, boolean[][] home);
 
+        /** One of its rows; {@link PerRow} picks one with a deviation. */
+        int brokenRow(java.util.SplittableRandom random) {
+            return rows[random.nextInt(rows.length)];
+        }
+
+        /** One of the slots it reads. */
+        int readSlot(java.util.SplittableRandom random, int slots) {
+            if (reads == null) {
+                return random.nextInt(slots);
+            }
+            int chosen = 0;
+            int seen = 0;
+            for (int s = 0; s < reads.length; s++) {
+                if (reads[s] && random.nextInt(++seen) == 0) {
+                    chosen = s;
+                }
+            }
+            return chosen;
+        }
+
         abstract void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal);
     }
 
@@ -447,6 +486,18 @@ final class ConstraintCost implements ScheduleCost {
         }
 
         abstract int rowDeviation(int t, int[][] opp, boolean[][] home);
+
+        @Override
+        int brokenRow(java.util.SplittableRandom random) {
+            int chosen = rows[0];
+            int seen = 0;
+            for (int t : rows) {
+                if (rowDeviation[t] > 0 && random.nextInt(++seen) == 0) {
+                    chosen = t;
+                }
+            }
+            return chosen;
+        }
 
         @Override
         void reset(int[][] opp, boolean[][] home) {

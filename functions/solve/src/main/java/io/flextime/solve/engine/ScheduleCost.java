@@ -39,6 +39,14 @@ interface ScheduleCost {
         }
     }
 
+    /**
+     * A team and slot that some broken hard rule reads, drawn at random, into {@code spot[0..1]}; false
+     * when the cost cannot say (then moves are drawn blindly).
+     */
+    default boolean brokenSpot(java.util.SplittableRandom random, int[] spot) {
+        return false;
+    }
+
     /** Whether the last rescored move broke the season's structure (no move at all: the search undoes it). */
     default boolean breaksStructure() {
         return false;

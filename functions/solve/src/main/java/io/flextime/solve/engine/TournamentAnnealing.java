@@ -60,6 +60,13 @@ final class TournamentAnnealing {
     private int changedSlotCount;
 
     private long moves;
+    /**
+     * Share of moves aimed at a broken hard rule while there is one (see {@link #targetedMove}). ITC2021,
+     * 60 s on one thread, fewest deviations with 0.2 against none: Early_6 6 vs 8, Early_11 1 vs 2,
+     * Middle_3 4 vs 6, Early_12 13 vs 13; 0.5 did no better than 0.2.
+     */
+    private static final double TARGETED = 0.2;
+    private final int[] spot = new int[2];
     /** Soft cost switched off until the first feasible schedule (see {@link Schedule#softFirst}). */
     private boolean softOff;
 
@@ -275,6 +282,28 @@ final class TournamentAnnealing {
     /** One random move, its changed rows rescored (and logged for {@link #undo}). */
     private void move() {
         touchedCount = 0;
+        if (cost.hard() > 0 && random.nextDouble() < TARGETED && cost.brokenSpot(random, spot)) {
+            targetedMove(spot[0], spot[1]);
+        } else {
+            randomMove();
+        }
+        cost.rescore(opp, home, touched, touchedCount, changedSlots, changedSlotCount);
+    }
+
+    /**
+     * A move through team t's game in slot s, where a broken hard rule reads: the same five kinds, with t
+     * and s given and the rest drawn (random moves rarely hit the one game a tight rule is about).
+     */
+    private void targetedMove(int t, int s) {
+        switch (random.nextInt(4)) {
+            case 0 -> swapHomes(t, opp[t][s]);
+            case 1 -> swapRounds(s, otherRound(s));
+            case 2 -> partialSwapRounds(t, s, otherRound(s));
+            default -> partialSwapTeams(t, random.nextInt(n), s);
+        }
+    }
+
+    private void randomMove() {
         switch (random.nextInt(5)) {
             case 0 -> swapHomes(random.nextInt(n), random.nextInt(n));
             case 1 -> {
@@ -288,7 +317,6 @@ final class TournamentAnnealing {
             }
             default -> partialSwapTeams(random.nextInt(n), random.nextInt(n), random.nextInt(slots));
         }
-        cost.rescore(opp, home, touched, touchedCount, changedSlots, changedSlotCount);
     }
 
     /** A round to swap with k: any, or in a phased season one of the same half (whole rounds keep the phase then). */

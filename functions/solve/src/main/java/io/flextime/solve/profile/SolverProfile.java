@@ -16,7 +16,7 @@ package io.flextime.solve.profile;
  *                               CP-SAT's search of the whole model; 0 disables it
  * @param annealingShare         this fraction of the optimization phase goes first to simulated annealing
  *                               over round-robin moves ({@code engine/TournamentAnnealing}), where the
- *                               season has the travel-tournament shape it scores exactly; 0 disables it
+ *                               season has a shape one of its costs scores exactly; 0 disables it
  */
 public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
         double relativeGapLimit, double neighbourhoodShare, double annealingShare) {
