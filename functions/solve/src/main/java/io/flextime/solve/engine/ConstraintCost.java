@@ -140,7 +140,7 @@ final class ConstraintCost implements ScheduleCost {
                 }
             }
             if (f.phased()) {
-                terms.add(new PhaseTerm(ix.n, ix.slotCount));
+                terms.add(new PhaseTerm(ix.teams(List.of(), "phase"), ix.slotCount));
             }
             return new ConstraintCost(ix, f.phased(), terms);
         });
@@ -664,10 +664,10 @@ final class ConstraintCost implements ScheduleCost {
         private final int half;
         private final int[] seen;
 
-        PhaseTerm(int n, int slots) {
-            super(true, 0, allTeams(n), n);
+        PhaseTerm(int[] everyTeam, int slots) {
+            super(true, 0, everyTeam, everyTeam.length);
             this.half = slots / 2;
-            this.seen = new int[n];
+            this.seen = new int[everyTeam.length];
         }
 
         @Override
@@ -688,14 +688,6 @@ final class ConstraintCost implements ScheduleCost {
             }
             return dev;
         }
-    }
-
-    private static int[] allTeams(int n) {
-        int[] all = new int[n];
-        for (int t = 0; t < n; t++) {
-            all[t] = t;
-        }
-        return all;
     }
 
     /** A deviation of the total over rows, between min and max (CA4 GLOBAL, GA1, BR2). */

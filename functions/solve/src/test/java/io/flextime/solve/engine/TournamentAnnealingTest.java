@@ -22,7 +22,7 @@ class TournamentAnnealingTest {
         Season nl8 = BenchInstances.ttp(CpSatSeasonSolverTest.DATA, "nl6");
         SeasonIndex ix = new SeasonIndex(nl8);
         java.util.function.Supplier<ScheduleCost> rules = TravelTournamentCost.of(nl8, ix, nl8.weights()).orElseThrow();
-        TournamentAnnealing search = TournamentAnnealing.from(ix, rules.get(), circleMethod(ix), 11L).orElseThrow();
+        TournamentAnnealing search = TournamentAnnealing.from(ix, rules.get(), CircleMethod.schedule(ix), 11L).orElseThrow();
         for (int round = 0; round < 20; round++) {
             search.run(0.02, () -> false);
             assertTrue(search.isValid(), "a double round robin after " + search.moves() + " moves");
@@ -38,7 +38,7 @@ class TournamentAnnealingTest {
         Season nl6 = BenchInstances.ttp(CpSatSeasonSolverTest.DATA, "nl6");
         SeasonIndex ix = new SeasonIndex(nl6);
         java.util.function.Supplier<ScheduleCost> rules = TravelTournamentCost.of(nl6, ix, nl6.weights()).orElseThrow();
-        List<Assignment> start = circleMethod(ix);
+        List<Assignment> start = CircleMethod.schedule(ix);
         Evaluation before = evaluator.evaluate(nl6, start, null);
         TournamentAnnealing search = TournamentAnnealing.from(ix, rules.get(), start, 5L).orElseThrow();
         search.run(3.0, () -> false);
@@ -62,10 +62,6 @@ class TournamentAnnealingTest {
                 nl6.weights(), false, nl6.teams(), nl6.venues(), nl6.slots(), soft, nl6.matchups(), nl6.distances());
         assertTrue(TravelTournamentCost.rulesOf(withSoft, new SeasonIndex(withSoft)).isEmpty(),
                 "soft rules are not scored by the annealing: it must not run");
-    }
-
-    static List<Assignment> circleMethod(SeasonIndex ix) {
-        return CircleMethod.schedule(ix);
     }
 
     private static List<Assignment> current(TournamentAnnealing search, SeasonIndex ix) {
