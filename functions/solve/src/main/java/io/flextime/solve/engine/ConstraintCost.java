@@ -48,6 +48,10 @@ final class ConstraintCost implements ScheduleCost {
     private double savedSoft;
     private int savedHard;
     private final Journal journal = new Journal();
+    private final Change change = new Change();
+    /** Up to this many changed slots, a row is scored from those slots alone where a term can. */
+    private static final int SMALL_CHANGE = 4;
+    private final int[] rowSlots;
 
     private ConstraintCost(SeasonIndex ix, boolean phased, List<Term> terms) {
         this.phase = (PhaseTerm) terms.stream().filter(t -> t instanceof PhaseTerm).findFirst().orElse(null);
@@ -70,6 +74,7 @@ final class ConstraintCost implements ScheduleCost {
         this.byRow = byRowAll;
         this.bySlot = bySlotAll;
         this.seenInMove = new int[terms.size()];
+        this.rowSlots = new int[slots];
         for (int k = 0; k < terms.size(); k++) {
             terms.get(k).id = k;
         }
@@ -282,21 +287,24 @@ final class ConstraintCost implements ScheduleCost {
     }
 
     @Override
-    public void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount) {
+    public void rescore(int[][] opp, boolean[][] home, int[][] oldOpp, boolean[][] oldHome, int[] rows, int count, int[] slots,
+            int slotCount) {
         journal.clear();
         savedSoft = soft;
         savedHard = hard;
         savedPhase = phase == null ? 0 : phase.deviation[0];
         move++;
-        if (slotCount <= 4) {
-            // small moves (a few slots): the terms reading those slots, each for the changed rows it has
+        if (slotCount <= SMALL_CHANGE) {
+            // small moves (a few slots): the terms reading those slots, each for the changed rows it has,
+            // scored from the changed slots where the term can (a count or a few windows, not the whole row)
+            Change change = this.change.of(opp, home, oldOpp, oldHome, slots, slotCount);
             for (int k = 0; k < slotCount; k++) {
                 for (Term term : bySlot[slots[k]]) {
                     if (seenInMove[term.id] != move) {
                         seenInMove[term.id] = move;
                         for (int r = 0; r < count; r++) {
                             if (term.hasRow[rows[r]]) {
-                                rescore(term, rows[r], opp, home);
+                                rescoreIn(term, rows[r], change);
                             }
                         }
                     }
@@ -304,9 +312,29 @@ final class ConstraintCost implements ScheduleCost {
             }
             return;
         }
+        // large moves: each row by the slots where it changed (SwapTeams changes two rows everywhere and
+        // every other row in two slots)
         for (int k = 0; k < count; k++) {
-            for (Term term : byRow[rows[k]]) {
-                rescore(term, rows[k], opp, home);
+            int t = rows[k];
+            int changed = 0;
+            for (int c = 0; c < slotCount; c++) {
+                int s = slots[c];
+                if (opp[t][s] != oldOpp[t][s] || home[t][s] != oldHome[t][s]) {
+                    rowSlots[changed++] = s;
+                }
+            }
+            if (changed == 0) {
+                continue;
+            }
+            if (changed <= SMALL_CHANGE) {
+                Change change = this.change.of(opp, home, oldOpp, oldHome, rowSlots, changed);
+                for (Term term : byRow[t]) {
+                    rescoreIn(term, t, change);
+                }
+            } else {
+                for (Term term : byRow[t]) {
+                    rescore(term, t, opp, home);
+                }
             }
         }
     }
@@ -314,7 +342,16 @@ final class ConstraintCost implements ScheduleCost {
     private void rescore(Term term, int row, int[][] opp, boolean[][] home) {
         int before = term.deviation[0];
         term.rowChanged(row, opp, home, journal);
-        int delta = term.deviation[0] - before;
+        count(term, term.deviation[0] - before);
+    }
+
+    private void rescoreIn(Term term, int row, Change change) {
+        int before = term.deviation[0];
+        term.rowChangedIn(row, change, journal);
+        count(term, term.deviation[0] - before);
+    }
+
+    private void count(Term term, int delta) {
         if (delta != 0) {
             if (term.hard) {
                 hard += delta;
@@ -431,6 +468,36 @@ final class ConstraintCost implements ScheduleCost {
         }
     }
 
+    /** A small move: the rows now and before, and the few slots where they differ. */
+    static final class Change {
+        int[][] opp;
+        boolean[][] home;
+        int[][] oldOpp;
+        boolean[][] oldHome;
+        int[] slots;
+        int count;
+
+        Change of(int[][] opp, boolean[][] home, int[][] oldOpp, boolean[][] oldHome, int[] slots, int count) {
+            this.opp = opp;
+            this.home = home;
+            this.oldOpp = oldOpp;
+            this.oldHome = oldHome;
+            this.slots = slots;
+            this.count = count;
+            return this;
+        }
+
+        /** Whether slot s is among the changed ones before index k (so a position reached from both is scored once). */
+        boolean changedBefore(int s, int k) {
+            for (int j = 0; j < k; j++) {
+                if (slots[j] == s) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /**
      * One constraint's share of the cost. {@code deviation[0]} is its deviation (an array so the journal
      * can restore it); {@code rows} are the teams whose rows it reads.
@@ -474,6 +541,11 @@ final class ConstraintCost implements ScheduleCost {
         }
 
         abstract void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal);
+
+        /** Row t changed in {@code change.slots} only: by default rescored whole. */
+        void rowChangedIn(int t, Change change, Journal journal) {
+            rowChanged(t, change.opp, change.home, journal);
+        }
     }
 
     /** A deviation that is the sum of each row's own deviation (CA1, CA2, CA3, BR1, SE1, phase). */
@@ -511,7 +583,10 @@ final class ConstraintCost implements ScheduleCost {
 
         @Override
         void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
-            int now = rowDeviation(t, opp, home);
+            setRowDeviation(t, rowDeviation(t, opp, home), journal);
+        }
+
+        final void setRowDeviation(int t, int now, Journal journal) {
             int before = rowDeviation[t];
             if (now != before) {
                 journal.set(rowDeviation, t, now);
@@ -520,8 +595,61 @@ final class ConstraintCost implements ScheduleCost {
         }
     }
 
+    /**
+     * A row deviation that follows from one count of the row (CA1, CA2, BR1): the count is kept, so a
+     * small move only counts what changed in its slots.
+     */
+    abstract static class CountedRow extends PerRow {
+        final int[] rowCount;
+
+        CountedRow(boolean hard, double unit, int[] rows, int n) {
+            super(hard, unit, rows, n);
+            this.rowCount = new int[n];
+        }
+
+        abstract int count(int t, int[][] opp, boolean[][] home);
+
+        /** How much the count of row t changed with {@code change}. */
+        abstract int countChange(int t, Change change);
+
+        abstract int deviationOf(int count);
+
+        @Override
+        final int rowDeviation(int t, int[][] opp, boolean[][] home) {
+            return deviationOf(count(t, opp, home));
+        }
+
+        @Override
+        void reset(int[][] opp, boolean[][] home) {
+            int total = 0;
+            for (int t : rows) {
+                rowCount[t] = count(t, opp, home);
+                rowDeviation[t] = deviationOf(rowCount[t]);
+                total += rowDeviation[t];
+            }
+            deviation[0] = total;
+        }
+
+        @Override
+        void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
+            setCount(t, count(t, opp, home), journal);
+        }
+
+        @Override
+        void rowChangedIn(int t, Change change, Journal journal) {
+            setCount(t, rowCount[t] + countChange(t, change), journal);
+        }
+
+        private void setCount(int t, int now, Journal journal) {
+            if (now != rowCount[t]) {
+                journal.set(rowCount, t, now);
+                setRowDeviation(t, deviationOf(now), journal);
+            }
+        }
+    }
+
     /** CA1 and CA2: a team's games (at a venue, against some teams) in some slots, between min and max. */
-    static final class CountInSlots extends PerRow {
+    static final class CountInSlots extends CountedRow {
         private final int[] slotList;
         private final boolean[] against;
         private final int venue;
@@ -539,15 +667,34 @@ final class ConstraintCost implements ScheduleCost {
         }
 
         @Override
-        int rowDeviation(int t, int[][] opp, boolean[][] home) {
+        int count(int t, int[][] opp, boolean[][] home) {
             int count = 0;
             int[] o = opp[t];
             boolean[] h = home[t];
             for (int s : slotList) {
-                if (counts(venue, h[s]) && (against == null || against[o[s]])) {
-                    count++;
+                count += game(o[s], h[s]);
+            }
+            return count;
+        }
+
+        private int game(int opponent, boolean atHome) {
+            return counts(venue, atHome) && (against == null || against[opponent]) ? 1 : 0;
+        }
+
+        @Override
+        int countChange(int t, Change change) {
+            int delta = 0;
+            for (int k = 0; k < change.count; k++) {
+                int s = change.slots[k];
+                if (reads[s]) {
+                    delta += game(change.opp[t][s], change.home[t][s]) - game(change.oldOpp[t][s], change.oldHome[t][s]);
                 }
             }
+            return delta;
+        }
+
+        @Override
+        int deviationOf(int count) {
             return outside(count, min, max);
         }
     }
@@ -586,16 +733,77 @@ final class ConstraintCost implements ScheduleCost {
             }
             return dev;
         }
+
+        /**
+         * Only the windows through a changed slot whose game counts differently now, each window once,
+         * counted before and after (most changes swap games the term counts alike: nothing to do).
+         */
+        @Override
+        void rowChangedIn(int t, Change change, Journal journal) {
+            int[] o = change.opp[t];
+            boolean[] h = change.home[t];
+            int[] oldO = change.oldOpp[t];
+            boolean[] oldH = change.oldHome[t];
+            boolean any = false;
+            for (int k = 0; k < change.count && !any; k++) {
+                int s = change.slots[k];
+                any = game(o[s], h[s]) != game(oldO[s], oldH[s]);
+            }
+            if (!any) {
+                return;
+            }
+            int slots = o.length;
+            int delta = 0;
+            for (int k = 0; k < change.count; k++) {
+                int s = change.slots[k];
+                if (game(o[s], h[s]) == game(oldO[s], oldH[s])) {
+                    continue;
+                }
+                for (int w = Math.max(0, s - window + 1); w <= Math.min(s, slots - window); w++) {
+                    if (!windowSeenBefore(change, k, w, o, h, oldO, oldH)) {
+                        delta += outside(windowCount(o, h, w), min, max) - outside(windowCount(oldO, oldH, w), min, max);
+                    }
+                }
+            }
+            if (delta != 0) {
+                setRowDeviation(t, rowDeviation[t] + delta, journal);
+            }
+        }
+
+        private int game(int opponent, boolean atHome) {
+            return counts(venue, atHome) && against[opponent] ? 1 : 0;
+        }
+
+        /** Whether window w holds a slot listed before index k whose count changed (then it was scored there). */
+        private boolean windowSeenBefore(Change change, int k, int w, int[] o, boolean[] h, int[] oldO, boolean[] oldH) {
+            for (int j = 0; j < k; j++) {
+                int s = change.slots[j];
+                if (s >= w && s < w + window && game(o[s], h[s]) != game(oldO[s], oldH[s])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int windowCount(int[] o, boolean[] h, int w) {
+            int count = 0;
+            for (int s = w; s < w + window; s++) {
+                count += game(o[s], h[s]);
+            }
+            return count;
+        }
     }
 
     /** BR1: a team's breaks (home or away, as the slot before) in some slots, at most intp. */
-    static final class BreaksPerTeam extends PerRow {
+    static final class BreaksPerTeam extends CountedRow {
+        private final boolean[] at;
         private final int[] inSlots;
         private final int venue;
         private final int most;
 
         BreaksPerTeam(boolean hard, double unit, int[] teams, boolean[] inSlots, int venue, int most, int n) {
             super(hard, unit, teams, n);
+            this.at = inSlots;
             this.inSlots = indexes(inSlots);
             this.reads = withPrevious(inSlots);
             this.venue = venue;
@@ -603,8 +811,18 @@ final class ConstraintCost implements ScheduleCost {
         }
 
         @Override
-        int rowDeviation(int t, int[][] opp, boolean[][] home) {
-            return Math.max(0, breaks(home[t], inSlots, venue) - most);
+        int count(int t, int[][] opp, boolean[][] home) {
+            return breaks(home[t], inSlots, venue);
+        }
+
+        @Override
+        int countChange(int t, Change change) {
+            return breaksChange(change.oldHome[t], change.home[t], at, venue, change);
+        }
+
+        @Override
+        int deviationOf(int count) {
+            return Math.max(0, count - most);
         }
     }
 
@@ -615,6 +833,27 @@ final class ConstraintCost implements ScheduleCost {
             out[s - 1] |= inSlots[s];
         }
         return out;
+    }
+
+    /**
+     * How many more breaks {@code after} has than {@code before} in the slots {@code at}, where they differ
+     * only in the changed slots: a change in s can only make or end the breaks in s and s + 1.
+     */
+    static int breaksChange(boolean[] before, boolean[] after, boolean[] at, int venue, Change change) {
+        int delta = 0;
+        for (int k = 0; k < change.count; k++) {
+            // a break in p reads p - 1 and p: scored at the first changed slot that is either
+            for (int p = change.slots[k]; p <= change.slots[k] + 1 && p < at.length; p++) {
+                if (at[p] && !change.changedBefore(p, k) && !change.changedBefore(p - 1, k)) {
+                    delta += isBreak(after, p, venue) - isBreak(before, p, venue);
+                }
+            }
+        }
+        return delta;
+    }
+
+    private static int isBreak(boolean[] home, int s, int venue) {
+        return s > 0 && home[s] == home[s - 1] && counts(venue, home[s]) ? 1 : 0;
     }
 
     /** Breaks in the listed slots (ascending): same venue as in the slot before. */
@@ -717,9 +956,20 @@ final class ConstraintCost implements ScheduleCost {
             deviation[0] = outside(sum, min, max);
         }
 
+        /** How much row t's count changed with {@code change} (a small move). */
+        abstract int countChange(int t, Change change);
+
         @Override
         void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
-            int now = rowCount(t, opp, home);
+            setRowCount(t, rowCount(t, opp, home), journal);
+        }
+
+        @Override
+        void rowChangedIn(int t, Change change, Journal journal) {
+            setRowCount(t, rowCount[t] + countChange(t, change), journal);
+        }
+
+        private void setRowCount(int t, int now, Journal journal) {
             int before = rowCount[t];
             if (now != before) {
                 journal.set(rowCount, t, now);
@@ -754,14 +1004,30 @@ final class ConstraintCost implements ScheduleCost {
             }
             return count;
         }
+
+        @Override
+        int countChange(int t, Change change) {
+            int[] weight = counted[t];
+            int delta = 0;
+            for (int k = 0; k < change.count; k++) {
+                int s = change.slots[k];
+                if (reads[s]) {
+                    delta += (change.home[t][s] ? weight[change.opp[t][s]] : 0)
+                            - (change.oldHome[t][s] ? weight[change.oldOpp[t][s]] : 0);
+                }
+            }
+            return delta;
+        }
     }
 
     /** BR2: the teams' breaks in some slots, together at most intp. */
     static final class TotalBreaks extends Total {
+        private final boolean[] at;
         private final int[] inSlots;
 
         TotalBreaks(boolean hard, double unit, int[] teams, boolean[] inSlots, int most, int n) {
             super(hard, unit, teams, 0, most, n);
+            this.at = inSlots;
             this.inSlots = indexes(inSlots);
             this.reads = withPrevious(inSlots);
         }
@@ -769,6 +1035,11 @@ final class ConstraintCost implements ScheduleCost {
         @Override
         int rowCount(int t, int[][] opp, boolean[][] home) {
             return breaks(home[t], inSlots, 3);
+        }
+
+        @Override
+        int countChange(int t, Change change) {
+            return breaksChange(change.oldHome[t], change.home[t], at, 3, change);
         }
     }
 
@@ -822,18 +1093,31 @@ final class ConstraintCost implements ScheduleCost {
         @Override
         void rowChanged(int t, int[][] opp, boolean[][] home, Journal journal) {
             for (int s = 0; s < slots; s++) {
-                if (!inSlots[s]) {
-                    continue;
+                if (inSlots[s]) {
+                    cellChanged(t, s, opp, home, journal);
                 }
-                int now = cellOf(t, s, opp, home);
-                int before = cell[t * slots + s];
-                if (now != before) {
-                    int totalBefore = slotTotal[s];
-                    int totalNow = totalBefore + now - before;
-                    journal.set(cell, t * slots + s, now);
-                    journal.set(slotTotal, s, totalNow);
-                    journal.set(deviation, 0, deviation[0] + outside(totalNow, min, max) - outside(totalBefore, min, max));
+            }
+        }
+
+        @Override
+        void rowChangedIn(int t, Change change, Journal journal) {
+            for (int k = 0; k < change.count; k++) {
+                int s = change.slots[k];
+                if (inSlots[s]) {
+                    cellChanged(t, s, change.opp, change.home, journal);
                 }
+            }
+        }
+
+        private void cellChanged(int t, int s, int[][] opp, boolean[][] home, Journal journal) {
+            int now = cellOf(t, s, opp, home);
+            int before = cell[t * slots + s];
+            if (now != before) {
+                int totalBefore = slotTotal[s];
+                int totalNow = totalBefore + now - before;
+                journal.set(cell, t * slots + s, now);
+                journal.set(slotTotal, s, totalNow);
+                journal.set(deviation, 0, deviation[0] + outside(totalNow, min, max) - outside(totalBefore, min, max));
             }
         }
     }
@@ -910,6 +1194,18 @@ final class ConstraintCost implements ScheduleCost {
                 }
             }
             deviation[0] = dev;
+        }
+
+        /** Only venues count: a change of opponents alone changes nothing. */
+        @Override
+        void rowChangedIn(int t, Change change, Journal journal) {
+            for (int k = 0; k < change.count; k++) {
+                int s = change.slots[k];
+                if (change.home[t][s] != change.oldHome[t][s]) {
+                    rowChanged(t, change.opp, change.home, journal);
+                    return;
+                }
+            }
         }
 
         @Override

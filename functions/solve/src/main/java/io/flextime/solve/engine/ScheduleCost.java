@@ -25,9 +25,11 @@ interface ScheduleCost {
 
     /**
      * Rows {@code rows[0..count)} changed, in slots {@code slots[0..slotCount)} only: rescore them,
-     * remembering the scores before for {@link #undo}.
+     * remembering the scores before for {@link #undo}. {@code oldOpp} and {@code oldHome} hold the changed
+     * rows as they were before the move (other rows there are stale), so a cost may score the change alone.
      */
-    void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount);
+    void rescore(int[][] opp, boolean[][] home, int[][] oldOpp, boolean[][] oldHome, int[] rows, int count, int[] slots,
+            int slotCount);
 
     /**
      * Whether the soft part is scored (then the whole schedule is rescored). Off, {@link #soft} is 0 and

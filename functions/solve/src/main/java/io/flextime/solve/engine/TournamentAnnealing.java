@@ -287,7 +287,7 @@ final class TournamentAnnealing {
         } else {
             randomMove();
         }
-        cost.rescore(opp, home, touched, touchedCount, changedSlots, changedSlotCount);
+        cost.rescore(opp, home, savedOpp, savedHome, touched, touchedCount, changedSlots, changedSlotCount);
     }
 
     /**

@@ -124,7 +124,8 @@ final class TravelTournamentCost implements ScheduleCost {
     }
 
     @Override
-    public void rescore(int[][] opp, boolean[][] home, int[] rows, int count, int[] slots, int slotCount) {
+    public void rescore(int[][] opp, boolean[][] home, int[][] oldOpp, boolean[][] oldHome, int[] rows, int count,
+            int[] slots, int slotCount) {
         changedCount = count;
         for (int k = 0; k < count; k++) {
             int t = rows[k];
