@@ -13,18 +13,18 @@ import java.util.function.BiConsumer;
  * matching (a perfect one in compact seasons), an ordered pair at most once. The independent evaluator
  * decides which of them are feasible; the tests use them as ground truth no solver takes part in.
  */
-final class SmallSchedules {
+public final class SmallSchedules {
     private final Season season;
     private final List<int[][]> matchings = new ArrayList<>();
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 
-    SmallSchedules(Season season) {
+    public SmallSchedules(Season season) {
         this.season = season;
         matchings(new ArrayList<>(), new boolean[season.teams().size()], 0, season.format().compact());
     }
 
     /** Calls back with every feasible schedule and its evaluation. */
-    void forEachFeasible(BiConsumer<List<Assignment>, Evaluation> each) {
+    public void forEachFeasible(BiConsumer<List<Assignment>, Evaluation> each) {
         int n = season.teams().size();
         search(0, new boolean[n][n], new ArrayList<>(), each);
     }
