@@ -63,6 +63,8 @@ public final class SolveBenchmark {
             row.put("annealing_moves", r.statistics().get("annealing_moves"));
             row.put("neighbourhoods_searched", r.statistics().get("neighbourhoods_searched"));
             row.put("neighbourhoods_improving", r.statistics().get("neighbourhoods_improving"));
+            row.put("exact_search_complete", r.statistics().get("exact_search_complete"));
+            row.put("exact_search_seconds", r.statistics().get("exact_search_seconds"));
             results.add(row);
             System.out.printf(Locale.ROOT, "%-14s %-9s %12s %12s %8s %8s %8.1f%n", name.trim(), r.status(), r.objective(), known,
                     row.get("ratio"), fmt(r.statistics().get("first_solution_seconds")), r.elapsedSeconds());
