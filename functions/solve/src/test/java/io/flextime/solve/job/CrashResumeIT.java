@@ -51,7 +51,7 @@ class CrashResumeIT {
     @Test
     void aKilledSolverResumesFromItsCheckpointWhenTriggeredAgain() throws Exception {
         String tenant = TestSeasons.tenant("solvetest");
-        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("crash", 6, false));
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("crash", 10, false));
         var request = JobProbe.request(tenant, versionId, BUDGET_SECONDS, 23);
 
         int port = freePort();
@@ -90,7 +90,7 @@ class CrashResumeIT {
     @Test
     void aSolverStoppedWithSigtermSuspendsTheJobWithACheckpointAndAContinuation() throws Exception {
         String tenant = TestSeasons.tenant("solvetest");
-        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("sigterm", 6, false));
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("sigterm", 10, false));
         var request = JobProbe.request(tenant, versionId, BUDGET_SECONDS, 29);
 
         int port = freePort();

@@ -124,7 +124,7 @@ class SolveJobsTest {
     @Test
     void progressEventsComeAtMostOncePerSecond() throws Exception {
         String tenant = TestSeasons.tenant("solvetest");
-        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("progress", 6, false));
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("progress", 10, false));
         String jobId = jobs.start(JobProbe.request(tenant, versionId, 7, 5)).getString("jobId");
         jobs.await(tenant, jobId, JobProbe.FINISHED, SOLVE_WAIT);
 
