@@ -268,7 +268,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         if (!out.improved()) {
             return new ExactOutcome(out.complete(), null, Double.POSITIVE_INFINITY);
         }
-        List<Assignment> games = TravelTournamentProof.games(ix, out.opp(), out.home());
+        List<Assignment> games = TournamentAnnealing.assignments(ix, out.opp(), out.home());
         Evaluation eval = evaluator.evaluate(season, games, weights);
         if (!eval.feasible()) {
             throw new IllegalStateException("exact search/evaluator mismatch (a bug): its schedule is infeasible: "

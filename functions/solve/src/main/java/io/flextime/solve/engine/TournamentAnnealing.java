@@ -520,7 +520,8 @@ final class TournamentAnnealing {
         return assignments(ix, opp, home);
     }
 
-    private static List<Assignment> assignments(SeasonIndex ix, int[][] opponents, boolean[][] atHome) {
+    /** The games of a schedule given as rows (opponent and home flag of each team in each slot). */
+    static List<Assignment> assignments(SeasonIndex ix, int[][] opponents, boolean[][] atHome) {
         List<Assignment> games = new ArrayList<>();
         for (int t = 0; t < opponents.length; t++) {
             for (int s = 0; s < opponents[t].length; s++) {

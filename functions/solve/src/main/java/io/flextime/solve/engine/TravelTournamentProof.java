@@ -127,19 +127,6 @@ final class TravelTournamentProof {
         return run;
     }
 
-    /** The games of a schedule found by {@link #search} (row t: opponent and venue of each slot). */
-    static List<Assignment> games(SeasonIndex ix, int[][] opp, boolean[][] home) {
-        List<Assignment> games = new ArrayList<>();
-        for (int t = 0; t < ix.n; t++) {
-            for (int s = 0; s < ix.slotCount; s++) {
-                if (home[t][s]) {
-                    games.add(new Assignment(ix.slotIndex(s), ix.teamId(t), ix.teamId(opp[t][s])));
-                }
-            }
-        }
-        return games;
-    }
-
     /**
      * What a search ended with: complete (the whole tree searched), the bound in metres (complete: the
      * cutoff it ended with, so no schedule travels less; else the root bound), nodes visited, and the best

@@ -51,7 +51,7 @@ class TravelTournamentProofTest {
                 continue;
             }
             assertTrue(out.improved(), "the enumeration found " + least[0]);
-            Evaluation e = evaluator.evaluate(season, TravelTournamentProof.games(ix, out.opp(), out.home()), null);
+            Evaluation e = evaluator.evaluate(season, TournamentAnnealing.assignments(ix, out.opp(), out.home()), null);
             assertTrue(e.feasible(), e::describeInfeasibility);
             assertEquals(least[0], e.objective(), 1e-6, "optimum of " + season.constraints());
             assertEquals(Math.round(least[0] * 1000), out.bound(), "the proven bound is the optimum, in metres");
@@ -67,7 +67,7 @@ class TravelTournamentProofTest {
             TravelTournamentProof.Outcome found = TravelTournamentProof.forSeason(season, ix, season.weights(),
                     Double.POSITIVE_INFINITY).orElseThrow().search(2, () -> false);
             assertTrue(found.complete() && found.improved(), known[0]);
-            Evaluation e = evaluator.evaluate(season, TravelTournamentProof.games(ix, found.opp(), found.home()), null);
+            Evaluation e = evaluator.evaluate(season, TournamentAnnealing.assignments(ix, found.opp(), found.home()), null);
             assertTrue(e.feasible(), e::describeInfeasibility);
             assertEquals(optimum, e.objective(), 1e-6, known[0]);
 
