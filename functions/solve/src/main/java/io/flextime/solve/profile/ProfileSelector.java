@@ -14,7 +14,8 @@ import io.flextime.core.model.SeasonFormat.RoundRobin;
  *       simulated annealing over round-robin moves (NL12 1.07 × best known in 20 s on one thread,
  *       where the neighbourhood search was at 1.18–1.21 after 60 s). Up to 8 teams with run-limit rules
  *       only, the exact search then gets 80% of what is left, with the annealing's schedule as cutoff
- *       (NL6 proven in 0.2 s, NL8 in 6 s; CP-SAT's bound never left the independent lower bound). Of
+ *       (NL6 proven in 0.2 s, NL8 in 6 s; CP-SAT's bound never left the independent lower bound); up to
+ *       6 teams it needs no cutoff and runs without the annealing. Of
  *       the rest, 80% goes to the neighbourhood search.</li>
  *   <li><b>constraint-heavy</b> — more than two hard constraints per team (ITC2021 style): finding any
  *       feasible schedule is the hard part. Where the annealing scores the season exactly (a compact

@@ -101,6 +101,8 @@ class TravelTournamentProofTest {
         assertEquals(23916.0, r.objective(), 1e-6);
         assertEquals(23916.0, r.bestBound(), 1e-6);
         assertEquals(Boolean.TRUE, r.statistics().get("exact_search_complete"));
+        assertFalse(r.statistics().containsKey("annealing_moves"), "six teams: proven without the annealing");
+        assertTrue(r.elapsedSeconds() < 5, "proven at once, not after the annealing's patience: " + r.elapsedSeconds() + " s");
         assertFalse(seen.isEmpty());
         for (Incumbent inc : seen) {
             assertTrue(inc.bestBound() <= inc.objective() + 1e-9 && inc.bestBound() <= 23916.0 + 1e-9);
