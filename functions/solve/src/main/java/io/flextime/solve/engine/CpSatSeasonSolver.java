@@ -118,9 +118,11 @@ public class CpSatSeasonSolver implements SeasonSolver {
             }
         }
 
-        boolean exactAlone = index.n <= EXACT_ALONE_TEAMS
-                && TravelTournamentProof.forSeason(season, index, weights, Double.POSITIVE_INFINITY).isPresent();
-        if (profile.annealingShare() > 0 && !exactAlone && !settings.stopRequested().getAsBoolean()) {
+        // Built once here when it goes without the annealing (its cutoff is then the same as after it).
+        Optional<TravelTournamentProof> exactAlone = index.n <= EXACT_ALONE_TEAMS
+                ? TravelTournamentProof.forSeason(season, index, weights, cutoff != null ? cutoff : bestSoFar)
+                : Optional.empty();
+        if (profile.annealingShare() > 0 && exactAlone.isEmpty() && !settings.stopRequested().getAsBoolean()) {
             List<Assignment> from = phaseOneGames != null ? phaseOneGames : hint;
             double seconds = Math.max(0.1, budget - elapsed(start)) * profile.annealingShare();
             Annealed outcome = anneal(season, weights, index, costs, from, cutoff != null ? cutoff : bestSoFar,
@@ -140,6 +142,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         }
 
         Optional<TravelTournamentProof> exact = settings.stopRequested().getAsBoolean() ? Optional.empty()
+                : exactAlone.isPresent() ? exactAlone
                 : TravelTournamentProof.forSeason(season, index, weights, cutoff != null ? cutoff : bestSoFar);
         if (exact.isPresent()) {
             ExactOutcome proved = searchExactly(exact.get(), season, weights, index, budget, start, settings, solutionsSoFar,
