@@ -75,17 +75,39 @@ public final class TravelLowerBound {
         return all;
     }
 
-    /** Σ bounds in objective units (weights.travel × km); travel is the only part bounded, penalties count 0. */
+    /** The total bound in objective units (weights.travel × km); travel is the only part bounded, penalties count 0. */
     public static double objective(Season season, ObjectiveWeights weights) {
         if (weights.travel() <= 0) {
             return 0.0;
         }
-        long metres = 0;
-        for (TeamBound b : perTeam(new SeasonIndex(season))) {
-            metres += b.metres();
-        }
-        return weights.travel() * metres / 1000.0;
+        return weights.travel() * total(new SeasonIndex(season)) / 1000.0;
     }
+
+    /**
+     * Metres all teams together travel at least: Σ of the teams' own bounds, or the {@link AwaySetBound} that
+     * couples their choice of away venues when it is higher (OR-Tools' natives must be loaded). Kept per
+     * season: a solve asks twice (its reported bound, the model's cut), and the coupled bound takes 0.2 s on
+     * the Big 12.
+     */
+    public static long total(SeasonIndex ix) {
+        synchronized (TOTALS) {
+            Long known = TOTALS.get(ix.season);
+            if (known != null) {
+                return known;
+            }
+        }
+        long independent = 0;
+        for (TeamBound b : perTeam(ix)) {
+            independent += b.metres();
+        }
+        long total = Math.max(independent, AwaySetBound.metres(ix));
+        synchronized (TOTALS) {
+            TOTALS.put(ix.season, total);
+        }
+        return total;
+    }
+
+    private static final java.util.Map<Season, Long> TOTALS = new java.util.WeakHashMap<>();
 
     /** Metres team t travels at least, and how that was found; 0 (NONE) when no bound applies. */
     public static TeamBound team(SeasonIndex ix, int t) {
@@ -115,6 +137,59 @@ public final class TravelLowerBound {
         }
         // too many splits to try: one tour on the closure (no trip limit) is below any set of trips
         return new TeamBound(bestOver(away, routes(closure(ix.metres), t, away.candidates(), m)), Method.SINGLE_TOUR);
+    }
+
+    /**
+     * Team t's candidate venues and the least travel of every set of them it may visit (the same tables as
+     * {@link #team}), for a season whose away venues the solver chooses: PARTIAL (⌊g/2⌋..⌈g/2⌉ venues) or
+     * SINGLE (any number). Null when the format fixes the set, or when the tables would be too large.
+     */
+    static AwaySetBound.TeamSets admissibleSets(SeasonIndex ix, int t) {
+        SeasonFormat f = ix.season.format();
+        if (ix.metres == null || !ix.season.matchups().isEmpty()) {
+            return null;
+        }
+        int[] candidates = java.util.stream.IntStream.range(0, ix.n).filter(o -> o != t).toArray();
+        int m = candidates.length;
+        int least;
+        int most;
+        if (f.roundRobin() == RoundRobin.SINGLE) {
+            least = 0;
+            most = m;
+        } else if (f.roundRobin() == RoundRobin.PARTIAL && f.gamesPerTeam() != null) {
+            least = Math.min(m, f.gamesPerTeam() / 2);
+            most = Math.min(m, (f.gamesPerTeam() + 1) / 2);
+        } else {
+            return null;
+        }
+        if (m > EXACT_VENUES) {
+            return null;
+        }
+        long[] value;
+        if (f.travel() == TravelMode.RETURN_HOME) {
+            value = new long[1 << m];
+            for (int mask = 1; mask < value.length; mask++) {
+                int b = Integer.numberOfTrailingZeros(mask);
+                value[mask] = value[mask & (mask - 1)] + ix.metres[t][candidates[b]] + ix.metres[candidates[b]][t];
+            }
+        } else {
+            int k = maxTrip(ix, t);
+            int stops = k < 0 ? m : Math.min(k, m);
+            if (k == 0) {
+                return null;
+            }
+            // each venue at most once (no matchups): the trips partition the set, on the real legs; too many
+            // splits to try: one tour on the closure, as in team()
+            value = partitionSteps(m, stops) <= MAX_PARTITION_STEPS
+                    ? partitions(routes(ix.metres, t, candidates, stops), m, stops)
+                    : routes(closure(ix.metres), t, candidates, m);
+        }
+        boolean[] admissible = new boolean[value.length];
+        for (int mask = 0; mask < value.length; mask++) {
+            int size = Integer.bitCount(mask);
+            admissible[mask] = size >= least && size <= most;
+        }
+        return new AwaySetBound.TeamSets(candidates, value, admissible);
     }
 
     /** The venues the format (or the matchups) makes team t visit, or null when it does not say. */

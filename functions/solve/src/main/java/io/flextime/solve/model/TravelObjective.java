@@ -77,11 +77,7 @@ public final class TravelObjective {
             atLeast(m, teamTravel, bounds[t].metres());
             m.addTravel(t, teamTravel);
         }
-        long total = 0;
-        for (TravelLowerBound.TeamBound b : bounds) {
-            total += b.metres();
-        }
-        atLeast(m, m.travel(), total);
+        atLeast(m, m.travel(), TravelLowerBound.total(ix));
     }
 
     /** A redundant cut (the independent lower bound): it lifts CP-SAT's LP bound, never removes a schedule. */
