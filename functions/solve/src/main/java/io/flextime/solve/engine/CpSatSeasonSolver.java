@@ -118,6 +118,19 @@ public class CpSatSeasonSolver implements SeasonSolver {
             }
         }
 
+        if (profile.penaltyShare() > 0 && phaseOneGames != null && PenaltyPhase.applies(season, weights)
+                && !settings.stopRequested().getAsBoolean()) {
+            double seconds = Math.max(0.1, budget - elapsed(start)) * profile.penaltyShare();
+            Optional<PenaltyPhase.Outcome> lower = new PenaltyPhase().run(season, weights, profile, phaseOneGames, bestSoFar,
+                    seconds, settings, start, solutionsSoFar, travelBound, listener, stats);
+            if (lower.isPresent()) {
+                phaseOneGames = lower.get().games();
+                hint = phaseOneGames;
+                bestSoFar = lower.get().evaluation().objective();
+                solutionsSoFar += lower.get().improvements();
+            }
+        }
+
         // Built once here when it goes without the annealing (its cutoff is then the same as after it).
         Optional<TravelTournamentProof> exactAlone = index.n <= EXACT_ALONE_TEAMS
                 ? TravelTournamentProof.forSeason(season, index, weights, cutoff != null ? cutoff : bestSoFar)
@@ -376,7 +389,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         return new SolveResult("INFEASIBLE", List.of(), null, null, elapsed(start), null, null, null, conflicts, stats);
     }
 
-    private static CpSolver solver(SolveSettings settings, SolverProfile profile, double seconds) {
+    static CpSolver solver(SolveSettings settings, SolverProfile profile, double seconds) {
         CpSolver solver = new CpSolver();
         SatParameters.Builder p = solver.getParameters();
         p.setNumWorkers(settings.workers()).setMaxTimeInSeconds(Math.max(0.1, seconds))
@@ -400,10 +413,15 @@ public class CpSatSeasonSolver implements SeasonSolver {
     private static CpSolver repairSolver(SolveSettings settings, SolverProfile profile, double seconds) {
         CpSolver solver = solver(settings, profile, seconds);
         solver.getParameters().addExtraSubsolvers("core");
+        if (profile.quickRepairPresolve()) {
+            // Big 12 sample, 2 cores: presolve took 4-7 s of a 5-8 s repair phase, probing (3 rounds of 0.9 s)
+            // and symmetry detection most of it; without them the repair phase ends in 0.8-1.1 s
+            solver.getParameters().setCpModelProbingLevel(0).setSymmetryLevel(0);
+        }
         return solver;
     }
 
-    private static CpSolverStatus run(CpSolver solver, SeasonModelBuilder.Built built, CpSolverSolutionCallback callback,
+    static CpSolverStatus run(CpSolver solver, SeasonModelBuilder.Built built, CpSolverSolutionCallback callback,
             SolveSettings settings) {
         try (StopWatch watch = StopWatch.watch(settings.stopRequested(), solver::stopSearch)) {
             return solver.solve(built.model().cp, callback);
@@ -412,7 +430,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         }
     }
 
-    private static void failLoudly(SolutionRecorder recorder) {
+    static void failLoudly(SolutionRecorder recorder) {
         if (recorder.failure() != null) {
             throw new IllegalStateException("model/evaluator mismatch (a modelling bug): " + recorder.failure());
         }

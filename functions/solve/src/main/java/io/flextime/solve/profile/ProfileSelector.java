@@ -26,9 +26,12 @@ import io.flextime.core.model.SeasonFormat.RoundRobin;
  *       hints the optimization phase.</li>
  *   <li><b>calendar</b> — relaxed or partial seasons on dates (conference style): default search,
  *       linearization 1; up to 70% of the budget for the repair phase, built without the travel flow
- *       (most of the model, irrelevant to feasibility), whose schedule hints the travel phase: on the
- *       Big 12 sample feasibility, not travel, is the hard part. 80% of the optimization phase goes to
- *       the neighbourhood search (Big 12, 60 s: objective 0.90 M with it, 1.8–2.0 M without).</li>
+ *       (most of the model, irrelevant to feasibility) and presolved without probing and symmetry
+ *       detection (Big 12: 0.8–1.1 s instead of 5–8 s), whose schedule hints what follows. Then 70% of
+ *       the rest goes to the soft-rule penalties alone, again without the travel flow (they are most of
+ *       a conference's objective, and every neighbourhood of the full model is slow), and the full model
+ *       starts from the best of that. In each optimization phase 80% goes to the neighbourhood search
+ *       (Big 12, 60 s: objective 0.90 M with it, 1.8–2.0 M without).</li>
  *   <li><b>default</b> — anything else.</li>
  * </ul>
  */
@@ -51,22 +54,28 @@ public final class ProfileSelector {
      * seconds where CP-SAT's repair left 26–74 violations after 30–60 s.
      */
     static final double CONSTRAINT_REPAIR_SHARE = 0.05;
+    /**
+     * A calendar season's share (after its repair phase) for the soft-rule penalties alone on the model
+     * without the travel flow (see {@code engine/PenaltyPhase}). Big 12 sample, 60 s, objective: 0.5 → 536k,
+     * 0.7 → 492k and 528k, 0.85 → 538k (without the phase: 1.36–1.91 M the same day).
+     */
+    static final double PENALTY_SHARE = 0.7;
     static final double CONSTRAINT_ANNEALING_SHARE = 0.85;
 
     public SolverProfile choose(InstanceFeatures f) {
         if (f.hardPerTeam() > 2.0) {
             if (f.roundRobinMoves()) {
                 return new SolverProfile("constraint-heavy", CONSTRAINT_REPAIR_SHARE, 1, true, 0.0, NEIGHBOURHOOD_SHARE,
-                        CONSTRAINT_ANNEALING_SHARE);
+                        CONSTRAINT_ANNEALING_SHARE, false, 0.0);
             }
-            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0, 0.0, 0.0);
+            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0, 0.0, 0.0, false, 0.0);
         }
         if (f.compact() && f.travel() && f.roundRobin() == RoundRobin.DOUBLE) {
-            return new SolverProfile("travel-tournament", 0.1, 2, true, 0.0, NEIGHBOURHOOD_SHARE, ANNEALING_SHARE);
+            return new SolverProfile("travel-tournament", 0.1, 2, true, 0.0, NEIGHBOURHOOD_SHARE, ANNEALING_SHARE, false, 0.0);
         }
         if (!f.compact() || f.roundRobin() == RoundRobin.PARTIAL) {
-            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0);
+            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0, true, PENALTY_SHARE);
         }
-        return new SolverProfile("default", 0.0, 1, true, 0.0, 0.0, 0.0);
+        return new SolverProfile("default", 0.0, 1, true, 0.0, 0.0, 0.0, false, 0.0);
     }
 }

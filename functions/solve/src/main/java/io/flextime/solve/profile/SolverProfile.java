@@ -17,7 +17,13 @@ package io.flextime.solve.profile;
  * @param annealingShare         this fraction of the optimization phase goes first to simulated annealing
  *                               over round-robin moves ({@code engine/TournamentAnnealing}), where the
  *                               season has a shape one of its costs scores exactly; 0 disables it
+ * @param quickRepairPresolve    the repair phase skips CP-SAT's probing and symmetry detection in presolve
+ *                               (where presolve, not search, is what the first schedule waits for)
+ * @param penaltyShare           after the repair phase, this fraction of the rest goes to the soft-rule
+ *                               penalties alone on the model without the travel flow
+ *                               ({@code engine/PenaltyPhase}); 0 disables it
  */
 public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
-        double relativeGapLimit, double neighbourhoodShare, double annealingShare) {
+        double relativeGapLimit, double neighbourhoodShare, double annealingShare, boolean quickRepairPresolve,
+        double penaltyShare) {
 }

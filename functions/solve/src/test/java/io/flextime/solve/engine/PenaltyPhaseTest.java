@@ -1,0 +1,69 @@
+package io.flextime.solve.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.Season;
+import io.flextime.solve.bench.BenchInstances;
+import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.solve.evaluator.ScheduleEvaluator;
+import io.flextime.solve.model.SeasonIndex;
+import io.flextime.solve.model.TravelLowerBound;
+import io.flextime.solve.profile.InstanceFeatures;
+import io.flextime.solve.profile.ProfileSelector;
+import io.flextime.solve.profile.SolverProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The penalty phase on the Big 12 sample, from a feasible schedule of a short solve: what it reports and
+ * keeps is judged under the season's real weights (travel and penalties), not the penalty-only model's.
+ */
+class PenaltyPhaseTest {
+    private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
+
+    @Test
+    void lowersTheRealObjectiveAndReportsOnlyWhatIsBetterUnderIt() throws Exception {
+        Season big12 = BenchInstances.seasonJson(Path.of("../../samples/big12-mbb-2025-26/season.json"));
+        ObjectiveWeights weights = big12.weights();
+        SolverProfile calendar = new ProfileSelector().choose(InstanceFeatures.of(big12, weights.travel(), false));
+        assertEquals("calendar", calendar.name());
+        assertTrue(PenaltyPhase.applies(big12, weights), "soft rules with penalties, and travel");
+
+        // a feasible start: a solve too short to get far past its repair phase
+        SolveResult first = new CpSatSeasonSolver().solve(big12, SolveSettings.of(Duration.ofSeconds(3)), SolutionListener.NONE);
+        assertTrue(first.hasSolution(), "a feasible start: " + first.status());
+        Evaluation start = evaluator.evaluate(big12, first.games(), weights);
+
+        List<Incumbent> reported = new ArrayList<>();
+        Map<String, Object> stats = new HashMap<>();
+        double travelBound = TravelLowerBound.total(new SeasonIndex(big12)) / 1000.0;
+        var outcome = new PenaltyPhase().run(big12, weights, calendar, first.games(), start.objective(), 8.0,
+                SolveSettings.of(Duration.ofSeconds(8)), System.nanoTime(), 5, travelBound, reported::add, stats);
+
+        assertTrue(outcome.isPresent(), "a better schedule than the start (" + start.objective() + ")");
+        Evaluation best = evaluator.evaluate(big12, outcome.get().games(), weights);
+        assertTrue(best.feasible(), best::describeInfeasibility);
+        assertEquals(best.objective(), outcome.get().evaluation().objective(), 1e-6);
+        assertTrue(best.objective() < start.objective(), best.objective() + " vs start " + start.objective());
+        assertEquals(outcome.get().improvements(), reported.size());
+        double previous = start.objective();
+        for (int k = 0; k < reported.size(); k++) {
+            Incumbent inc = reported.get(k);
+            Evaluation e = evaluator.evaluate(big12, inc.games(), weights);
+            assertEquals(e.objective(), inc.objective(), 1e-6, "reported under the real weights");
+            assertTrue(inc.objective() < previous, "each report better than the one before");
+            assertTrue(inc.bestBound() <= inc.objective() && inc.bestBound() > 0, "bound " + inc.bestBound());
+            assertEquals(5 + k + 1, inc.solutionNumber(), "numbered after the solutions reported before the phase");
+            previous = inc.objective();
+        }
+        assertEquals(best.objective(), previous, 1e-6, "the last report is the kept schedule");
+        assertTrue((Double) stats.get("penalty_phase_seconds") < 12.0, "within its time: " + stats);
+    }
+}
