@@ -331,14 +331,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
             }
             recorder.startFrom(start, eval);
         }
-        NeighbourhoodSearch lns = new NeighbourhoodSearch(built, recorder, settings.stopRequested(),
-                settings.seed() == null ? 1L : settings.seed());
-        try {
-            lns.run(seconds, settings.workers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        failLoudly(recorder);
+        NeighbourhoodSearch lns = NeighbourhoodSearch.searchFor(built, recorder, settings, seconds);
         stats.put("neighbourhoods_searched", lns.searched());
         stats.put("neighbourhoods_improving", lns.improved());
     }

@@ -61,6 +61,23 @@ final class NeighbourhoodSearch {
         this.base = copy.model();
     }
 
+    /**
+     * A search of {@code built} from the recorder's best, run for {@code seconds} on the settings' workers
+     * with their seed and stop request (an interrupt ends it early); the modelling bugs it met fail loudly.
+     */
+    static NeighbourhoodSearch searchFor(SeasonModelBuilder.Built built, SolutionRecorder recorder, SolveSettings settings,
+            double seconds) {
+        NeighbourhoodSearch lns = new NeighbourhoodSearch(built, recorder, settings.stopRequested(),
+                settings.seed() == null ? 1L : settings.seed());
+        try {
+            lns.run(seconds, settings.workers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CpSatSeasonSolver.failLoudly(recorder);
+        return lns;
+    }
+
     /** Searches neighbourhoods on {@code threads} threads until {@code seconds} pass or a stop is requested. */
     void run(double seconds, int threads) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);

@@ -64,14 +64,7 @@ final class PenaltyPhase {
         double left = seconds - (System.nanoTime() - began) / 1e9;
         if (status != CpSolverStatus.OPTIMAL && left > 0.5 && profile.neighbourhoodShare() > 0
                 && !settings.stopRequested().getAsBoolean()) {
-            NeighbourhoodSearch lns = new NeighbourhoodSearch(built, recorder, settings.stopRequested(),
-                    settings.seed() == null ? 1L : settings.seed());
-            try {
-                lns.run(left, settings.workers());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            CpSatSeasonSolver.failLoudly(recorder);
+            NeighbourhoodSearch lns = NeighbourhoodSearch.searchFor(built, recorder, settings, left);
             stats.put("penalty_phase_neighbourhoods", lns.searched());
         }
         stats.put("penalty_phase_seconds", (System.nanoTime() - began) / 1e9);

@@ -80,16 +80,9 @@ class ConstraintCostTest {
         Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
         int n = ix.n;
         int slots = ix.slotCount;
-        int[][] opp = new int[n][slots];
-        boolean[][] home = new boolean[n][slots];
-        for (Assignment g : CircleMethod.schedule(ix)) {
-            int s = ix.slot(g.slot(), "test");
-            int h = ix.team(g.home(), "test");
-            int a = ix.team(g.away(), "test");
-            opp[h][s] = a;
-            home[h][s] = true;
-            opp[a][s] = h;
-        }
+        ScheduleRows start = ScheduleRows.of(ix, CircleMethod.schedule(ix));
+        int[][] opp = start.opp();
+        boolean[][] home = start.home();
         int[][] oldOpp = new int[n][slots];
         boolean[][] oldHome = new boolean[n][slots];
         ScheduleCost cost = costs.get();

@@ -36,12 +36,12 @@ class PartialSwapTeamsPhasedTest {
             int i = random.nextInt(n);
             int j = random.nextInt(n);
             int s = random.nextInt(ix.slotCount);
-            Rows before = Rows.of(ix, search.currentAssignments(ix));
+            ScheduleRows before = ScheduleRows.of(ix, search.currentAssignments(ix));
             boolean moved = search.keepPartialSwapTeamsPhased(i, j, s);
-            Rows after = Rows.of(ix, search.currentAssignments(ix));
+            ScheduleRows after = ScheduleRows.of(ix, search.currentAssignments(ix));
             if (!moved) {
                 for (int t = 0; t < n; t++) {
-                    assertArrayEquals(before.opp[t], after.opp[t], "no move, no change");
+                    assertArrayEquals(before.opp()[t], after.opp()[t], "no move, no change");
                 }
                 continue;
             }
@@ -52,14 +52,14 @@ class PartialSwapTeamsPhasedTest {
             boolean firstHalf = s < half;
             for (int t = 0; t < n; t++) {
                 for (int q = 0; q < ix.slotCount; q++) {
-                    boolean changed = before.opp[t][q] != after.opp[t][q] || before.home[t][q] != after.home[t][q];
+                    boolean changed = before.opp()[t][q] != after.opp()[t][q] || before.home()[t][q] != after.home()[t][q];
                     if (t != i && t != j) {
-                        assertEquals(before.home[t][q], after.home[t][q], "team " + t + "'s pattern in slot " + q);
+                        assertEquals(before.home()[t][q], after.home()[t][q], "team " + t + "'s pattern in slot " + q);
                     } else if (changed) {
                         assertEquals(firstHalf, q < half, "team " + t + " changed only in slot " + s + "'s half, not in " + q);
                         int other = t == i ? j : i;
-                        assertEquals(before.opp[other][q], after.opp[t][q], "team " + t + " took the other team's opponent in " + q);
-                        assertEquals(before.home[other][q], after.home[t][q], "and its venue");
+                        assertEquals(before.opp()[other][q], after.opp()[t][q], "team " + t + " took the other team's opponent in " + q);
+                        assertEquals(before.home()[other][q], after.home()[t][q], "and its venue");
                     }
                 }
             }
@@ -68,22 +68,5 @@ class PartialSwapTeamsPhasedTest {
         TournamentAnnealing rescored = TournamentAnnealing.from(ix, costs.get(), search.currentAssignments(ix), 1L).orElseThrow();
         assertEquals(rescored.currentHard(), search.currentHard(), "running hard deviation");
         assertEquals(rescored.currentSoft(), search.currentSoft(), 1e-6, "running soft cost");
-    }
-
-    /** Opponent and home flag of each team in each slot. */
-    private record Rows(int[][] opp, boolean[][] home) {
-        static Rows of(SeasonIndex ix, List<Assignment> games) {
-            int[][] opp = new int[ix.n][ix.slotCount];
-            boolean[][] home = new boolean[ix.n][ix.slotCount];
-            for (Assignment g : games) {
-                int s = ix.slot(g.slot(), "test");
-                int h = ix.team(g.home(), "test");
-                int a = ix.team(g.away(), "test");
-                opp[h][s] = a;
-                home[h][s] = true;
-                opp[a][s] = h;
-            }
-            return new Rows(opp, home);
-        }
     }
 }
