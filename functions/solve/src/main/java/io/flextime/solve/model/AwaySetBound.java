@@ -6,8 +6,6 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.SeasonFormat.RoundRobin;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A lower bound on the total travel of a season whose away venues the solver chooses (PARTIAL, SINGLE),
@@ -71,7 +69,6 @@ public final class AwaySetBound {
         private final MPConstraint[] oneSet;
         private final MPConstraint[] games;
         private final MPConstraint[][] pair;
-        private final List<MPVariable> keep = new ArrayList<>();
         // the duals of the last solve, read before any column is added (adding one invalidates them in GLOP)
         private final double[] convexityDual;
         private final double[] gamesDual;
@@ -130,7 +127,6 @@ public final class AwaySetBound {
             MPVariable s = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
             cost.setCoefficient(s, price);
             row.setCoefficient(s, sign);
-            keep.add(s);
         }
 
         private static int cheapest(TeamSets s) {
@@ -162,10 +158,19 @@ public final class AwaySetBound {
                     }
                 }
             }
-            keep.add(x);
         }
 
         long run() {
+            try {
+                // GLOP's tolerances are relative (about 1e-9 here): a metre less keeps the bound on the safe side
+                return Math.max(0, (long) Math.floor(generate() * (1 - 1e-9)) - 1);
+            } finally {
+                lp.delete();
+            }
+        }
+
+        /** Farley's bound at the last iteration that solved: the restricted optimum plus each team's most negative reduced cost. */
+        private double generate() {
             long started = System.nanoTime();
             double bound = 0;
             for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -194,9 +199,7 @@ public final class AwaySetBound {
                     break;
                 }
             }
-            lp.delete();
-            // GLOP's tolerances are relative (about 1e-9 here): a metre less keeps the bound on the safe side
-            return Math.max(0, (long) Math.floor(bound * (1 - 1e-9)) - 1);
+            return bound;
         }
 
         private void readDuals() {
