@@ -192,7 +192,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         if (cutoff != null) {
             built.model().cp.addLessOrEqual(built.objective(), built.scale().strictlyBelow(cutoff));
         } else if (phaseOneGames != null) {
-            built.model().cp.addLessOrEqual(built.objective(), (long) Math.floor(bestSoFar * built.scale().divisor() + 1e-6));
+            built.model().cp.addLessOrEqual(built.objective(), built.scale().atMost(bestSoFar));
         }
         double remaining = Math.max(0.1, budget - elapsed(start));
         SolutionRecorder recorder = new SolutionRecorder(season, weights, built, listener, start, solutionsSoFar, bestSoFar,
@@ -407,8 +407,9 @@ public class CpSatSeasonSolver implements SeasonSolver {
         CpSolver solver = solver(settings, profile, seconds);
         solver.getParameters().addExtraSubsolvers("core");
         if (profile.quickRepairPresolve()) {
-            // Big 12 sample, 2 cores: presolve took 4-7 s of a 5-8 s repair phase, probing (3 rounds of 0.9 s)
-            // and symmetry detection most of it; without them the repair phase ends in 0.8-1.1 s
+            // Big 12 sample, 2 cores: presolve took 4.1 s of a 6.1 s repair phase (CP-SAT's log), three rounds
+            // of probing at 0.9 s and symmetry detection most of it; the phase took 4.8-7.0 s in six runs, and
+            // 0.8-1.1 s without them (seeds 1-6)
             solver.getParameters().setCpModelProbingLevel(0).setSymmetryLevel(0);
         }
         return solver;

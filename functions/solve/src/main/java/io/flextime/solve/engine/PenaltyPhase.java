@@ -51,12 +51,13 @@ final class PenaltyPhase {
         SeasonModelBuilder.Built built = SeasonModelBuilder.build(season,
                 new SeasonModelBuilder.Options(penaltiesOnly, false, profile.symmetryBreaking(), true));
         SeasonModelBuilder.hint(built, start);
+        List<Assignment> oriented = SeasonModelBuilder.oriented(built, start);
+        Evaluation startPenalties = evaluator.evaluate(season, oriented, penaltiesOnly);
         RealObjective real = new RealObjective(season, weights, startObjective, solutionsSoFar, travelBound, listener);
-        Evaluation startPenalties = evaluator.evaluate(season, SeasonModelBuilder.oriented(built, start), penaltiesOnly);
         SolutionRecorder recorder = new SolutionRecorder(season, penaltiesOnly, built, real, startNanos, 0,
                 startPenalties.objective(), 0.0);
-        recorder.startFrom(SeasonModelBuilder.oriented(built, start), startPenalties);
-        built.model().cp.addLessOrEqual(built.objective(), (long) Math.floor(startPenalties.objective() * built.scale().divisor() + 1e-6));
+        recorder.startFrom(oriented, startPenalties);
+        built.model().cp.addLessOrEqual(built.objective(), built.scale().atMost(startPenalties.objective()));
 
         CpSolver solver = CpSatSeasonSolver.solver(settings, profile, seconds * (1 - profile.neighbourhoodShare()));
         CpSolverStatus status = CpSatSeasonSolver.run(solver, built, recorder.callback(true), settings);
@@ -97,9 +98,10 @@ final class PenaltyPhase {
 
         @Override
         public synchronized void onSolution(Incumbent incumbent) {
+            // the recorder hands on only schedules the evaluator found feasible: the weights are all that differ
             Evaluation eval = evaluator.evaluate(season, incumbent.games(), weights);
-            if (!eval.feasible() || eval.objective() >= bestObjective) {
-                return; // the recorder already failed loudly on an infeasible schedule
+            if (eval.objective() >= bestObjective) {
+                return;
             }
             bestObjective = eval.objective();
             int improvements = best == null ? 1 : best.improvements() + 1;

@@ -526,7 +526,7 @@ final class TournamentAnnealing {
      * never changed in who meets whom in which round. Made only when each game i or j receives leaves its
      * pair's two venues opposite: re-venuing a pair that breaks would change a third team's home/away
      * pattern, and doing so (in that half or the other) left ITC2021 Test7 at 91-102 hard deviations
-     * after 60 s on one thread, against 11-20 this way (Middle_1 24-35 either way, Early_4 17-28).
+     * after 60 s on one thread, against 11-20 this way (Middle_1 23-35 either way, Early_4 15-28).
      */
     private void partialSwapTeamsPhased(int i, int j, int s) {
         if (i == j || opp[i][s] == j) {

@@ -41,13 +41,11 @@ public final class AwaySetBound {
     record TeamSets(int[] candidates, long[] value, boolean[] admissible) {
     }
 
-    /** The coupled bound in metres; 0 when the season is not one it applies to (then the independent bound is all). */
+    /**
+     * The coupled bound in metres; 0 when the season is not one it applies to (no geography, away sets fixed by
+     * the format or the matchups, more than 17 teams): then the independent bound is all there is.
+     */
     public static long metres(SeasonIndex ix) {
-        SeasonFormat f = ix.season.format();
-        if (ix.metres == null || !ix.season.matchups().isEmpty()
-                || !(f.roundRobin() == RoundRobin.SINGLE || (f.roundRobin() == RoundRobin.PARTIAL && f.gamesPerTeam() != null))) {
-            return 0;
-        }
         TeamSets[] sets = new TeamSets[ix.n];
         for (int t = 0; t < ix.n; t++) {
             sets[t] = TravelLowerBound.admissibleSets(ix, t);

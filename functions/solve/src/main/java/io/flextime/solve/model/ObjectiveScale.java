@@ -25,6 +25,11 @@ public record ObjectiveScale(long travelPerMetre, long perPenaltyUnit, double di
         return scaled / divisor;
     }
 
+    /** The largest scaled value at most {@code objective} (for a cutoff that keeps the schedule it came from). */
+    public long atMost(double objective) {
+        return (long) Math.floor(objective * divisor + 1e-6);
+    }
+
     /** The largest scaled value strictly below {@code objective} (for an objective cutoff). */
     public long strictlyBelow(double objective) {
         return (long) Math.ceil(objective * divisor - 1e-6) - 1;

@@ -125,74 +125,74 @@ public final class TravelLowerBound {
         if (m > EXACT_VENUES) {
             return new TeamBound(perVenue(ix.metres, t, away), Method.PER_VENUE);
         }
+        VisitTable visits = visitTable(ix, t, away);
+        if (visits == null) {
+            return TeamBound.NONE; // no away game allowed at all: the season is infeasible, nothing to bound
+        }
+        return new TeamBound(bestOver(away, visits.value()), visits.method());
+    }
+
+    /** value[mask]: the least travel of a team visiting the venues in mask (over its candidates), and how it is found. */
+    record VisitTable(long[] value, Method method) {
+    }
+
+    /**
+     * Venue to venue, at most {@link #EXACT_VENUES} candidates: exact (trips of at most the team's limit K), or
+     * with too many splits to try one tour on the closure (no trip limit, below any set of trips); null when K
+     * is 0 (no away game allowed).
+     */
+    static VisitTable visitTable(SeasonIndex ix, int t, AwaySet away) {
+        int m = away.candidates().length;
         int k = maxTrip(ix, t);
         if (k == 0) {
-            return TeamBound.NONE; // no away game allowed at all: the season is infeasible, nothing to bound
+            return null;
         }
         int stops = k < 0 ? m : Math.min(k, m);
         if (partitionSteps(m, stops) <= MAX_PARTITION_STEPS) {
             // each venue once: real trips partition the set, on the real legs; repeated visits: on the closure
             long[][] d = away.onceEach() ? ix.metres : closure(ix.metres);
-            return new TeamBound(bestOver(away, partitions(routes(d, t, away.candidates(), stops), m, stops)), Method.EXACT);
+            return new VisitTable(partitions(routes(d, t, away.candidates(), stops), m, stops), Method.EXACT);
         }
-        // too many splits to try: one tour on the closure (no trip limit) is below any set of trips
-        return new TeamBound(bestOver(away, routes(closure(ix.metres), t, away.candidates(), m)), Method.SINGLE_TOUR);
+        return new VisitTable(routes(closure(ix.metres), t, away.candidates(), m), Method.SINGLE_TOUR);
     }
 
     /**
-     * Team t's candidate venues and the least travel of every set of them it may visit (the same tables as
-     * {@link #team}), for a season whose away venues the solver chooses: PARTIAL (⌊g/2⌋..⌈g/2⌉ venues) or
-     * SINGLE (any number). Null when the format fixes the set, or when the tables would be too large.
+     * Team t's candidate venues and the least travel of every set of them it may visit (the tables of
+     * {@link #team}), for a season whose away venues the solver chooses (PARTIAL, SINGLE). Null when the
+     * format or the matchups fix the set, or when the tables would be too large.
      */
     static AwaySetBound.TeamSets admissibleSets(SeasonIndex ix, int t) {
-        SeasonFormat f = ix.season.format();
-        if (ix.metres == null || !ix.season.matchups().isEmpty()) {
+        AwaySet away = ix.metres == null ? null : awaySet(ix, t);
+        if (away == null || away.fixed() || away.candidates().length > EXACT_VENUES) {
             return null;
         }
-        int[] candidates = java.util.stream.IntStream.range(0, ix.n).filter(o -> o != t).toArray();
-        int m = candidates.length;
-        int least;
-        int most;
-        if (f.roundRobin() == RoundRobin.SINGLE) {
-            least = 0;
-            most = m;
-        } else if (f.roundRobin() == RoundRobin.PARTIAL && f.gamesPerTeam() != null) {
-            least = Math.min(m, f.gamesPerTeam() / 2);
-            most = Math.min(m, (f.gamesPerTeam() + 1) / 2);
-        } else {
-            return null;
-        }
-        if (m > EXACT_VENUES) {
-            return null;
-        }
+        int[] c = away.candidates();
         long[] value;
-        if (f.travel() == TravelMode.RETURN_HOME) {
-            value = new long[1 << m];
+        if (ix.season.format().travel() == TravelMode.RETURN_HOME) {
+            value = new long[1 << c.length];
             for (int mask = 1; mask < value.length; mask++) {
                 int b = Integer.numberOfTrailingZeros(mask);
-                value[mask] = value[mask & (mask - 1)] + ix.metres[t][candidates[b]] + ix.metres[candidates[b]][t];
+                value[mask] = value[mask & (mask - 1)] + ix.metres[t][c[b]] + ix.metres[c[b]][t];
             }
         } else {
-            int k = maxTrip(ix, t);
-            int stops = k < 0 ? m : Math.min(k, m);
-            if (k == 0) {
+            VisitTable visits = visitTable(ix, t, away);
+            if (visits == null) {
                 return null;
             }
-            // each venue at most once (no matchups): the trips partition the set, on the real legs; too many
-            // splits to try: one tour on the closure, as in team()
-            value = partitionSteps(m, stops) <= MAX_PARTITION_STEPS
-                    ? partitions(routes(ix.metres, t, candidates, stops), m, stops)
-                    : routes(closure(ix.metres), t, candidates, m);
+            value = visits.value();
         }
         boolean[] admissible = new boolean[value.length];
         for (int mask = 0; mask < value.length; mask++) {
             int size = Integer.bitCount(mask);
-            admissible[mask] = size >= least && size <= most;
+            admissible[mask] = size >= away.atLeast() && size <= away.atMost();
         }
-        return new AwaySetBound.TeamSets(candidates, value, admissible);
+        return new AwaySetBound.TeamSets(c, value, admissible);
     }
 
-    /** The venues the format (or the matchups) makes team t visit, or null when it does not say. */
+    /**
+     * The venues the format (or the matchups) makes team t visit, or null when it does not say. SINGLE: any
+     * number of its opponents' venues (a team may host every game, so {@link #team} has no bound there).
+     */
     static AwaySet awaySet(SeasonIndex ix, int t) {
         SeasonFormat f = ix.season.format();
         long[] gamesAt = new long[ix.n];
@@ -215,6 +215,9 @@ public final class TravelLowerBound {
             int games = f.gamesPerTeam();
             return new AwaySet(opponents, Math.min(opponents.length, games / 2), Math.min(opponents.length, (games + 1) / 2),
                     gamesAt);
+        }
+        if (f.roundRobin() == RoundRobin.SINGLE) {
+            return new AwaySet(opponents, 0, opponents.length, gamesAt);
         }
         return null;
     }
