@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every ITC2021 instance and every TTP matrix of ../shared/data reads into a season whose counts match
+ * Every ITC2021 instance and every TTP matrix of data/ (the repository's copy) reads into a season whose counts match
  * the source file (counted independently, with regular expressions / line splitting).
  */
 class BenchmarkInstancesTest {
-    static final Path DATA = SamplePaths.sharedData(SamplePaths.repoRoot());
+    static final Path DATA = SamplePaths.referenceData(SamplePaths.repoRoot());
     final ObjectMapper mapper = new ObjectMapper();
 
     static List<Path> files(String dir, String glob) throws Exception {

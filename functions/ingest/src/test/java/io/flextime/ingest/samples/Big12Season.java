@@ -28,8 +28,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Derives the Big 12 men's basketball 2025-26 sample season from the shared reference data
- * ({@code ../shared/data/big12}). A dev tool, kept because the sample exists in three formats (JSON,
+ * Derives the Big 12 men's basketball 2025-26 sample season from the reference data
+ * ({@code data/big12}). A dev tool, kept because the sample exists in three formats (JSON,
  * CSV set, xlsx) that must stay identical: {@link Big12SampleWriter} regenerates all three from this one
  * derivation. The choices (calendar, rule mapping) are documented in {@code samples/README.md}.
  */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** The engine end to end on real benchmark instances and hand-made seasons. */
 class CpSatSeasonSolverTest {
-    /** Copies of the instances the tests need (src/test/resources/instances/README.md). */
-    static final Path DATA = Path.of("src/test/resources/instances");
+    /** The repository's reference instances (data/README.md). */
+    static final Path DATA = BenchInstances.repoData();
     private final CpSatSeasonSolver solver = new CpSatSeasonSolver();
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * against known optima.
  */
 class TravelLowerBoundTest {
-    static final Path DATA = Path.of("src/test/resources/instances");
+    static final Path DATA = BenchInstances.repoData();
     static final double[][] LINE = line(4, 100);
     static final SeasonConstraint TRIPS_OF_TWO = hard("trip2", ConstraintType.MAX_ROAD_TRIP, "{'max':2}");
 
