@@ -18,6 +18,19 @@ public interface FlexTimeConfig {
 
     Consumer consumer();
 
+    Security security();
+
+    /** Identity (README "Identity, roles and audit"); the token itself is verified by SmallRye JWT ({@code mp.jwt.*}). */
+    interface Security {
+        /** The tenant of the platform's own operators: only its tokens pass the platform doors (backups, schedules). */
+        @WithDefault("flextime")
+        String platformTenant();
+
+        /** The token claim naming the tenant ({@code custom:tenant} with Cognito user attributes). */
+        @WithDefault("tenant")
+        String tenantClaim();
+    }
+
     /** How {@code InboundEvents} retries a failing event before it goes to the DLQ. */
     interface Consumer {
         /** Attempts per event, the first included. */

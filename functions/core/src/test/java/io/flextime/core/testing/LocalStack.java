@@ -37,7 +37,8 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.reactive.url", "postgresql://" + HOST + ":" + PG_PORT + "/" + TEST_DB,
                 "quarkus.redis.hosts", "redis://" + HOST + ":" + REDIS_PORT,
                 "kafka.bootstrap.servers", kafkaBootstrap(),
-                "quarkus.s3.endpoint-override", "http://" + HOST + ":" + S3_PORT);
+                "quarkus.s3.endpoint-override", "http://" + HOST + ":" + S3_PORT,
+                "mp.jwt.verify.publickey.location", TestTokens.identity().jwks().toUri().toString());
     }
 
     @Override
