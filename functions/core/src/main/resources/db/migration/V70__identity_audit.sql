@@ -16,8 +16,8 @@ GRANT SELECT, INSERT ON tenant TO flextime_app;
 -- data are known.
 INSERT INTO tenant (id, name, created_by) VALUES ('flextime', 'FlexTime platform', 'migration V70');
 INSERT INTO tenant (id, created_by)
-SELECT DISTINCT d.tenant, 'migration V70' FROM dataset d
-WHERE d.tenant ~ '^[a-z0-9][a-z0-9-]{0,62}$'
+SELECT DISTINCT t.tenant, 'migration V70' FROM (SELECT tenant FROM dataset UNION SELECT tenant FROM webhook_endpoint) t
+WHERE t.tenant ~ '^[a-z0-9][a-z0-9-]{0,62}$'
 ON CONFLICT (id) DO NOTHING;
 
 -- The audit trail: one row per mutation (written in the mutation's transaction) and per refusal.
@@ -59,3 +59,7 @@ CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event
     FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
     FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
+
+-- Webhook signing secrets are stored sealed from now on (the export function seals those stored
+-- before, at its next start).
+COMMENT ON COLUMN webhook_secret.secret IS 'sealed: ftsec1:<key id>:<base64 nonce|ciphertext|tag> (core SecretSealer)';

@@ -60,6 +60,14 @@ public class AuditTrail {
         return conn.preparedQuery(INSERT).execute(tuple(tenant, actor, targets(target), FAILED, null, detail)).replaceWithVoid();
     }
 
+    /**
+     * Records, in a transaction of its own, an operation whose effects were committed elsewhere (a webhook
+     * sweep over many tenants, a backup of the whole database): the record of who ran it and what it did.
+     */
+    public Uni<Void> operation(String tenant, Actor actor, String outcome, Object... target) {
+        return db.inTenant(tenant, conn -> record(conn, tenant, actor, outcome, target));
+    }
+
     /** Records a refused call in its own transaction, under the tenant of the caller's trail. */
     public Uni<Void> refusal(String tenant, Actor actor, int status, String reason, Object... target) {
         return db.inTenant(tenant, conn -> conn.preparedQuery(INSERT)

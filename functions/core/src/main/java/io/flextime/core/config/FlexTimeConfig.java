@@ -20,6 +20,20 @@ public interface FlexTimeConfig {
 
     Security security();
 
+    Secrets secrets();
+
+    /** The key ring secrets are sealed with ({@code SecretSealer}). */
+    interface Secrets {
+        /** {@code id=base64,...} (32-byte keys); when set, the key file is not read. */
+        java.util.Optional<String> keys();
+
+        /** The key new secrets are sealed under; default the first of {@link #keys()}. */
+        java.util.Optional<String> activeKeyId();
+
+        /** The local key ring file ({@code active=<id>}, {@code <id>=<base64>}), created on first local use. */
+        java.util.Optional<String> keyFile();
+    }
+
     /** Identity (README "Identity, roles and audit"); the token itself is verified by SmallRye JWT ({@code mp.jwt.*}). */
     interface Security {
         /** The tenant of the platform's own operators: only its tokens pass the platform doors (backups, schedules). */

@@ -38,7 +38,8 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts", "redis://" + HOST + ":" + REDIS_PORT,
                 "kafka.bootstrap.servers", kafkaBootstrap(),
                 "quarkus.s3.endpoint-override", "http://" + HOST + ":" + S3_PORT,
-                "mp.jwt.verify.publickey.location", TestTokens.identity().jwks().toUri().toString());
+                "mp.jwt.verify.publickey.location", TestTokens.identity().jwks().toUri().toString(),
+                "flextime.secrets.key-file", repoRoot().resolve(".flextime/keys/secrets.keys").toString());
     }
 
     @Override
