@@ -50,7 +50,7 @@ class TamperDetectionTest {
         try (Connection c = TestDatabase.owner()) {
             BackupFixtures.seedVersion(c, "big12", "mbb-2025", 40);
         }
-        BackupOutcome b = backups.backup("FULL", null, Instant.now(), "tamper");
+        BackupOutcome b = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("tamper"));
         backupId = b.backupId();
         manifest = manifests.read(backupId);
         teamKey = manifest.tables().stream().filter(t -> t.name().equals("team")).findFirst().orElseThrow().objectKey();
@@ -58,7 +58,7 @@ class TamperDetectionTest {
 
     @Test
     void aSoundBackupVerifiesAndIsAnnounced() {
-        VerifyResult r = verifier.verify(backupId, "tamper");
+        VerifyResult r = verifier.verify(backupId, BackupFixtures.actor("tamper"));
         assertTrue(r.ok(), () -> "mismatches: " + r.mismatches());
         assertEquals(manifest.tables().size(), r.tablesChecked());
         assertFalse(KafkaProbe.read("backup.verified.v1", rec -> rec.value().contains(backupId) && rec.value().contains("\"ok\":true"),
@@ -70,7 +70,7 @@ class TamperDetectionTest {
         byte[] bytes = store.getBytes(BackupFixtures.BUCKET, teamKey);
         bytes[bytes.length - 20] ^= 0x01;
         store.put(BackupFixtures.BUCKET, teamKey, bytes, "application/octet-stream");
-        VerifyResult r = verifier.verify(backupId, "tamper");
+        VerifyResult r = verifier.verify(backupId, BackupFixtures.actor("tamper"));
         assertFalse(r.ok());
         assertTrue(r.mismatches().get(0).startsWith("backup-chunk-tampered:"), r.mismatches().toString());
         assertTrue(r.mismatches().get(0).contains("chunk 0") && r.mismatches().get(0).contains(teamKey), r.mismatches().toString());
@@ -80,17 +80,17 @@ class TamperDetectionTest {
     void aTruncatedObjectIsNamed() {
         byte[] bytes = store.getBytes(BackupFixtures.BUCKET, teamKey);
         store.put(BackupFixtures.BUCKET, teamKey, java.util.Arrays.copyOf(bytes, bytes.length - 3), "application/octet-stream");
-        VerifyResult r = verifier.verify(backupId, "tamper");
+        VerifyResult r = verifier.verify(backupId, BackupFixtures.actor("tamper"));
         assertTrue(r.mismatches().get(0).startsWith("backup-object-truncated:"), r.mismatches().toString());
     }
 
     @Test
     void aWrongKeyIsNamed() {
         String otherKey = Base64.getEncoder().encodeToString("another-32-byte-key-for-testing!".getBytes(StandardCharsets.UTF_8));
-        VerifyResult r = verifier.verify(backupId, new ConfiguredKeyProvider("local-1", Map.of("local-1", otherKey)), "tamper");
+        VerifyResult r = verifier.verify(backupId, new ConfiguredKeyProvider("local-1", Map.of("local-1", otherKey)), BackupFixtures.actor("tamper"));
         assertFalse(r.ok());
         assertTrue(r.mismatches().get(0).startsWith("backup-wrong-key:"), r.mismatches().toString());
-        VerifyResult unknown = verifier.verify(backupId, new ConfiguredKeyProvider("k2", Map.of("k2", otherKey)), "tamper");
+        VerifyResult unknown = verifier.verify(backupId, new ConfiguredKeyProvider("k2", Map.of("k2", otherKey)), BackupFixtures.actor("tamper"));
         assertTrue(unknown.mismatches().get(0).startsWith("backup-unknown-key:") && unknown.mismatches().get(0).contains("local-1"),
                 unknown.mismatches().toString());
     }
@@ -103,7 +103,7 @@ class TamperDetectionTest {
         String tampered = json.replace("\"rows\":40,", "\"rows\":39,");
         assertFalse(json.equals(tampered), "the test changed a row count");
         store.put(BackupFixtures.BUCKET, key, tampered.getBytes(StandardCharsets.UTF_8), "application/json");
-        VerifyResult r = verifier.verify(backupId, "tamper");
+        VerifyResult r = verifier.verify(backupId, BackupFixtures.actor("tamper"));
         assertFalse(r.ok());
         assertTrue(r.mismatches().get(0).startsWith("backup-manifest-tampered:") && r.mismatches().get(0).contains("MAC"),
                 r.mismatches().toString());
@@ -112,7 +112,7 @@ class TamperDetectionTest {
     @Test
     void aMissingObjectIsNamed() {
         store.delete(BackupFixtures.BUCKET, teamKey);
-        VerifyResult r = verifier.verify(backupId, "tamper");
+        VerifyResult r = verifier.verify(backupId, BackupFixtures.actor("tamper"));
         assertFalse(r.ok());
         assertTrue(r.mismatches().get(0).startsWith("backup-object-missing:") && r.mismatches().get(0).contains(teamKey),
                 r.mismatches().toString());

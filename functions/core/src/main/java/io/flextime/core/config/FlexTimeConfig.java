@@ -74,5 +74,9 @@ public interface FlexTimeConfig {
         /** Encrypted database backups. */
         @WithDefault("flextime-backups")
         String backups();
+
+        /** The audit trail's copies (S3 Object Lock in AWS). */
+        @WithDefault("flextime-audit")
+        String audit();
     }
 }

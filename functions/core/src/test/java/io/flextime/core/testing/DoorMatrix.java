@@ -43,7 +43,8 @@ public final class DoorMatrix {
 
     /**
      * A door's request body naming {@code tenant} (in a {@code tenant} field, an object key, ...); events
-     * in it carry {@code correlationId}, so that their audit records can be found.
+     * in it carry {@code correlationId}, so that their audit records can be found. Null for a door that
+     * takes no input.
      */
     @FunctionalInterface
     public interface Body {
@@ -86,8 +87,11 @@ public final class DoorMatrix {
         boolean platform = door.scope() == Door.Scope.PLATFORM;
         String tokenTenant = platform && Boolean.TRUE.equals(own) ? TestTokens.PLATFORM : tenant;
         String named = !platform && Boolean.FALSE.equals(own) ? OTHER_TENANT : tokenTenant;
-        RequestSpecification request = given().header("X-Correlation-Id", correlationId).contentType(ContentType.JSON)
-                .body(body.of(named, correlationId));
+        Object payload = body.of(named, correlationId);
+        RequestSpecification request = given().header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
+        if (payload != null) {
+            request.body(payload);
+        }
         if (role != null) {
             request.header(TestTokens.auth(tokenTenant, role));
         }
