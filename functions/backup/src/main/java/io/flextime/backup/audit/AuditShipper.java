@@ -2,7 +2,7 @@ package io.flextime.backup.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.BackupDatabase;
 import io.flextime.core.audit.Actor;
 import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.config.FlexTimeConfig;
@@ -36,13 +36,13 @@ import java.util.HexFormat;
 public class AuditShipper {
     private static final long LOCK = 0x666c6578_61756474L; // "flexaudt"
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
     private final ObjectStore objects;
     private final AuditTrail audit;
     private final FlexTimeConfig config;
     private final ObjectMapper mapper;
 
-    public AuditShipper(OwnerDatabase db, ObjectStore objects, AuditTrail audit, FlexTimeConfig config, ObjectMapper mapper) {
+    public AuditShipper(BackupDatabase db, ObjectStore objects, AuditTrail audit, FlexTimeConfig config, ObjectMapper mapper) {
         this.db = db;
         this.objects = objects;
         this.audit = audit;

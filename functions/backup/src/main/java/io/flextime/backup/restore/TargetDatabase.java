@@ -3,7 +3,7 @@ package io.flextime.backup.restore;
 import io.flextime.backup.format.CopyText;
 import io.flextime.backup.format.Manifest;
 import io.flextime.backup.format.TableEntry;
-import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.BackupDatabase;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +27,10 @@ public class TargetDatabase {
     private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
     private static final String UNFINISHED = "flextime restore in progress: ";
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
     private final TargetTemplates templates;
 
-    public TargetDatabase(OwnerDatabase db, TargetTemplates templates) {
+    public TargetDatabase(BackupDatabase db, TargetTemplates templates) {
         this.db = db;
         this.templates = templates;
     }

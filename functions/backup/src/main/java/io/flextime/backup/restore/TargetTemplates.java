@@ -1,6 +1,6 @@
 package io.flextime.backup.restore;
 
-import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.BackupDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +20,9 @@ import java.util.Optional;
 public class TargetTemplates {
     static final String PREFIX = "flextime_template_v";
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
 
-    public TargetTemplates(OwnerDatabase db) {
+    public TargetTemplates(BackupDatabase db) {
         this.db = db;
     }
 

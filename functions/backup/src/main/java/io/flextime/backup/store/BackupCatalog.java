@@ -25,11 +25,11 @@ public class BackupCatalog {
     private static final String COLUMNS = "backup_id, kind, parent_id, window_key, status, manifest_key, snapshot_at, "
             + "started_at, ended_at, tables, row_count, bytes, error, verified_at, verified_ok";
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
     private final AuditTrail audit;
     private final String platformTenant;
 
-    public BackupCatalog(OwnerDatabase db, AuditTrail audit, FlexTimeConfig config) {
+    public BackupCatalog(BackupDatabase db, AuditTrail audit, FlexTimeConfig config) {
         this.db = db;
         this.audit = audit;
         this.platformTenant = config.security().platformTenant();
