@@ -22,13 +22,13 @@ output "db_url" {
 }
 
 output "secret_arns" {
-  description = "Secrets Manager ARNs: db_owner, db_app, redis."
+  description = "Secrets Manager ARNs: db_owner, db_app, db_backup, redis, backup_key, secrets_key."
   value       = module.data.secret_arns
 }
 
-output "kafka_bootstrap_brokers_tls" {
-  description = "Bootstrap brokers (TLS) for envs/example/topics and Kafka tools."
-  value       = module.messaging.bootstrap_brokers_tls
+output "kafka_bootstrap_brokers_sasl_iam" {
+  description = "Bootstrap brokers (TLS + IAM authentication) for envs/example/topics and Kafka tools."
+  value       = module.messaging.bootstrap_brokers_sasl_iam
 }
 
 output "lambdas" {
@@ -49,4 +49,14 @@ output "alarm_topic_arn" {
 
 output "config_parameter_path" {
   value = module.functions.config_parameter_path
+}
+
+output "operators_role_arn" {
+  description = "Assume it to reach the operator doors (infra/terraform/scripts/operator-invoke.sh)."
+  value       = module.functions.operators_role_arn
+}
+
+output "operator_lambdas" {
+  description = "The http Lambdas serving operator doors (no API route), and those doors."
+  value       = module.functions.operator_lambdas
 }

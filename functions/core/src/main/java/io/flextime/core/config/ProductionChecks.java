@@ -61,9 +61,6 @@ public class ProductionChecks {
         if (config.apply("mp.jwt.verify.issuer").filter(i -> i.contains("flextime.local")).isPresent()) {
             out.add("the token issuer is the local stack's (FLEXTIME_JWT_ISSUER)");
         }
-        if (config.apply("flextime.secrets.keys").filter(k -> !k.isBlank()).isEmpty()) {
-            out.add("no key to seal secrets with (FLEXTIME_SECRETS_KEYS)");
-        }
         if (config.apply("flextime.local-mode").filter("true"::equalsIgnoreCase).isPresent()) {
             out.add("local mode is on (FLEXTIME_LOCAL_MODE): partner URLs on loopback would be accepted");
         }

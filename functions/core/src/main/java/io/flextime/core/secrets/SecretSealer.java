@@ -2,7 +2,6 @@ package io.flextime.core.secrets;
 
 import io.flextime.core.config.FlexTimeConfig;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -29,10 +28,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * bound to what the secret belongs to (the caller's context, e.g. the endpoint id). The ring comes from
  * {@code FLEXTIME_SECRETS_KEYS} ({@code id=base64,...}, with {@code FLEXTIME_SECRETS_KEY_ID} the active
  * one; in AWS from Secrets Manager, KMS-encrypted) or, locally, from the key file under
- * {@code .flextime/keys/} (created on first use, never outside local and test runs).
+ * {@code .flextime/keys/} (created on first use, never outside local and test runs). Built when first
+ * needed: only the functions that keep secrets (export) need a key ring, and they fail at start-up
+ * without one.
  */
 @ApplicationScoped
-@Startup
 public class SecretSealer {
     public static final String PREFIX = "ftsec1:";
 
