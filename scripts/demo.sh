@@ -86,6 +86,8 @@ fi
 # --- 2. the local stack ---------------------------------------------------------------------------
 step "Starting the local stack"
 ./flextime stack up | sed 's/^/  /'
+# The functions find this stack's endpoints (a worktree's ports differ from the defaults) in stack.env.
+ft_load_stack_env
 
 # --- 3. the five functions, one process each -----------------------------------------------------
 # The local identity provider (.flextime/identity): every door needs a token it signed. The demo's
