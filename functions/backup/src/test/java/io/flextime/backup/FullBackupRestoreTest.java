@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Full backup → wipe → restore gives identical data; the backup is announced and listed. */
+/** Full backup → restore into a new database gives identical data (never over the live one); the backup is announced and listed. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
 class FullBackupRestoreTest {

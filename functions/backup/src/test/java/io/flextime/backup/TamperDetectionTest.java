@@ -85,6 +85,23 @@ class TamperDetectionTest {
     }
 
     @Test
+    void aRotatedKeyRingStillOpensOldBackupsAndSealsNewOnesUnderTheNewKey() {
+        String local1 = "ZmxleHRpbWUtbG9jYWwtZGV2LWtleS0zMi1ieXRlcyE=";
+        String bk2 = Base64.getEncoder().encodeToString("the-second-32-byte-backup-key!!!".getBytes(StandardCharsets.UTF_8));
+        ConfiguredKeyProvider rotated = new ConfiguredKeyProvider("bk-2", Map.of("local-1", local1, "bk-2", bk2));
+        assertEquals("local-1", manifest.keyId());
+        VerifyResult old = verifier.verify(backupId, rotated, BackupFixtures.actor("tamper"));
+        assertTrue(old.ok(), () -> "the backup under the retired key: " + old.mismatches());
+        var fresh = rotated.newDataKey();
+        assertEquals("bk-2", fresh.keyId());
+        assertTrue(java.util.Arrays.equals(fresh.plaintext(), rotated.unwrap("bk-2", fresh.envelope(), "new")));
+        // Once the old key is dropped from the ring its backups name the missing id.
+        VerifyResult dropped = verifier.verify(backupId, new ConfiguredKeyProvider("bk-2", Map.of("bk-2", bk2)), BackupFixtures.actor("tamper"));
+        assertTrue(dropped.mismatches().get(0).startsWith("backup-unknown-key:") && dropped.mismatches().get(0).contains("local-1"),
+                dropped.mismatches().toString());
+    }
+
+    @Test
     void aWrongKeyIsNamed() {
         String otherKey = Base64.getEncoder().encodeToString("another-32-byte-key-for-testing!".getBytes(StandardCharsets.UTF_8));
         VerifyResult r = verifier.verify(backupId, new ConfiguredKeyProvider("local-1", Map.of("local-1", otherKey)), BackupFixtures.actor("tamper"));
