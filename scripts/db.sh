@@ -15,7 +15,7 @@ usage: ./flextime db <migrate|psql|url>
         the local database changed since the last successful run (used by 'stack up').
 
         Any other database, e.g. an AWS RDS instance, by environment:
-          FLEXTIME_DB_URL=jdbc:postgresql://<host>:5432/flextime?sslmode=require \\
+          FLEXTIME_DB_URL='jdbc:postgresql://<host>:5432/flextime?sslmode=verify-full&sslrootcert=<RDS CA bundle>' \\
           FLEXTIME_DB_USER=flextime FLEXTIME_DB_PASSWORD=... ./flextime db migrate
         (the password goes to Flyway through the environment, not the command line)
 
@@ -120,8 +120,10 @@ owner_psql() { # database, psql args...
       || ft_die "FLEXTIME_DB_URL is not a jdbc:postgresql://host[:port]/db URL"
     local sslmode
     sslmode="$(grep -o 'sslmode=[a-z-]*' <<<"${BASH_REMATCH[5]}" | cut -d= -f2 || true)"
-    PGPASSWORD="${FLEXTIME_DB_PASSWORD:-}" PGSSLMODE="${sslmode:-require}" PGOPTIONS='-c client_min_messages=warning' \
-      psql -X -qAt -v ON_ERROR_STOP=1 -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[3]:-5432}" -U "$FLEXTIME_DB_USER" -d "$db" "$@"
+    local rootcert
+    rootcert="$(grep -o 'sslrootcert=[^&]*' <<<"${BASH_REMATCH[5]}" | cut -d= -f2- || true)"
+    env PGPASSWORD="${FLEXTIME_DB_PASSWORD:-}" PGSSLMODE="${sslmode:-require}" ${rootcert:+"PGSSLROOTCERT=$rootcert"} \
+      PGOPTIONS='-c client_min_messages=warning' psql -X -qAt -v ON_ERROR_STOP=1 -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[3]:-5432}" -U "$FLEXTIME_DB_USER" -d "$db" "$@"
   else
     PGPASSWORD="$FT_PG_OWNER_PASSWORD" PGOPTIONS='-c client_min_messages=warning' "$FT_PG_BIN/psql" -X -qAt -v ON_ERROR_STOP=1 -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" \
       -U "$FT_PG_OWNER" -d "$db" "$@"
@@ -167,7 +169,13 @@ cmd_template() {
     ft_die "building the restore template failed (log: .flextime/logs/flyway-template.log)"
   fi
   # The backup role owns the template's tables: a restore into a copy loads them and drops and rebuilds
-  # their keys and indexes, which needs ownership.
+  # their keys and indexes, which needs ownership. Handing a table over needs membership in the new owner
+  # unless one is a superuser (on RDS the owner is the master user: CREATEROLE, not a superuser).
+  owner_psql "$build" -c "DO \$\$ BEGIN
+      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+         AND NOT pg_has_role(current_user, '$FT_PG_BACKUP', 'MEMBER') THEN
+        EXECUTE format('GRANT $FT_PG_BACKUP TO %I', current_user);
+      END IF; END \$\$" >/dev/null
   owner_psql "$build" -c "DO \$\$ DECLARE t record; BEGIN
       FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') LOOP

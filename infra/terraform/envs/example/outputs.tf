@@ -17,8 +17,8 @@ output "db_host" {
 }
 
 output "db_url" {
-  description = "JDBC URL for ./flextime db migrate (FLEXTIME_DB_URL)."
-  value       = "jdbc:postgresql://${module.data.db_host}:${module.data.db_port}/${module.data.db_name}?sslmode=require"
+  description = "JDBC URL for ./flextime db migrate (FLEXTIME_DB_URL), run from the repository root: verify-full against the RDS CA bundle that scripts/package-functions.sh puts in infra/terraform/dist."
+  value       = "jdbc:postgresql://${module.data.db_host}:${module.data.db_port}/${module.data.db_name}?sslmode=verify-full&sslrootcert=infra/terraform/dist/rds-global-bundle.pem"
 }
 
 output "secret_arns" {
