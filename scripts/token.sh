@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# summary: print a token of the local identity provider: ./flextime token --tenant T --role R [--role R2] [--ttl 1h] [--sub NAME]
+# summary: print a token of the local identity provider: ./flextime token --tenant T --role R [--role R2] [--ttl 1h] [--sub NAME] [--alg ES256]
 #
 # The local stack is the identity provider (in AWS: Cognito or another OIDC provider): an RSA key under
 # .flextime/identity/ signs RS256 tokens (iss https://flextime.local/identity, aud flextime, sub, tenant,

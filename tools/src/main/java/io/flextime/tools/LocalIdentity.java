@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -23,25 +25,30 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * The local stack's identity provider (the part Cognito or another OIDC provider plays in AWS): one RSA
- * signing key under {@code .flextime/identity/} (git-ignored), its public JWKS beside it for the
- * functions to trust ({@code mp.jwt.verify.publickey.location}), and RS256 tokens carrying {@code sub},
- * the tenant and the roles ({@code groups}). jose4j does the JOSE work (it is also what SmallRye JWT
- * verifies with).
+ * The local stack's identity provider (the part Cognito or another OIDC provider plays in AWS): an RSA
+ * and an EC P-256 signing key under {@code .flextime/identity/} (git-ignored), their public JWKS beside
+ * them for the functions to trust ({@code mp.jwt.verify.publickey.location}), and RS256 (default) or
+ * ES256 tokens carrying {@code sub}, the tenant and the roles ({@code groups}). jose4j does the JOSE
+ * work (it is also what SmallRye JWT verifies with).
  */
 public final class LocalIdentity {
     public static final String ISSUER = "https://flextime.local/identity";
     public static final String AUDIENCE = "flextime";
     public static final String TENANT_CLAIM = "tenant";
     public static final String ROLES_CLAIM = "groups";
+    public static final String RS256 = AlgorithmIdentifiers.RSA_USING_SHA256;
+    public static final String ES256 = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
     static final String KEY_FILE = "signing-key.jwk";
+    static final String EC_KEY_FILE = "signing-key-es256.jwk";
     static final String JWKS_FILE = "jwks.json";
 
-    private final RsaJsonWebKey key;
+    private final PublicJsonWebKey rsa;
+    private final PublicJsonWebKey ec;
     private final Path jwks;
 
-    private LocalIdentity(RsaJsonWebKey key, Path jwks) {
-        this.key = key;
+    private LocalIdentity(PublicJsonWebKey rsa, PublicJsonWebKey ec, Path jwks) {
+        this.rsa = rsa;
+        this.ec = ec;
         this.jwks = jwks;
     }
 
@@ -49,27 +56,16 @@ public final class LocalIdentity {
     public static LocalIdentity open(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path keyFile = dir.resolve(KEY_FILE);
-            if (!Files.exists(keyFile)) {
-                RsaJsonWebKey fresh = generate();
-                Path tmp = Files.createTempFile(dir, "key", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(tmp, fresh.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
-                try {
-                    Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-            RsaJsonWebKey key = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(keyFile));
+            PublicJsonWebKey rsa = key(dir.resolve(KEY_FILE), RS256);
+            PublicJsonWebKey ec = key(dir.resolve(EC_KEY_FILE), ES256);
             Path jwks = dir.resolve(JWKS_FILE);
-            String publicSet = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+            String publicSet = new JsonWebKeySet(rsa, ec).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             if (!Files.exists(jwks) || !Files.readString(jwks).equals(publicSet)) {
                 Path tmp = Files.createTempFile(dir, "jwks", ".tmp");
                 Files.writeString(tmp, publicSet);
                 Files.move(tmp, jwks, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            return new LocalIdentity(key, jwks);
+            return new LocalIdentity(rsa, ec, jwks);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the local identity under " + dir, e);
         } catch (JoseException e) {
@@ -77,9 +73,25 @@ public final class LocalIdentity {
         }
     }
 
-    /** A key nobody trusts: its tokens carry a valid-looking but wrong signature (tests). */
+    /** The key kept in {@code file}, generated on first use; a concurrent creator's key wins the race. */
+    private static PublicJsonWebKey key(Path file, String algorithm) throws IOException, JoseException {
+        if (!Files.exists(file)) {
+            PublicJsonWebKey fresh = generate(algorithm);
+            Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, fresh.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return (PublicJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(file));
+    }
+
+    /** Keys nobody trusts: their tokens carry a valid-looking but wrong signature (tests). */
     public static LocalIdentity untrusted() {
-        return new LocalIdentity(generate(), null);
+        return new LocalIdentity(generate(RS256), generate(ES256), null);
     }
 
     /** The file the functions trust ({@code file:} URL form for {@code mp.jwt.verify.publickey.location}). */
@@ -88,7 +100,7 @@ public final class LocalIdentity {
     }
 
     public Token token(String subject, String tenant, List<String> roles) {
-        return new Token(subject, tenant, roles, AUDIENCE, Instant.now(), Duration.ofHours(1));
+        return new Token(subject, tenant, roles, AUDIENCE, Instant.now(), Duration.ofHours(1), RS256);
     }
 
     /** A token to be signed; the fields have the defaults of a well-formed token and can be changed one by one. */
@@ -99,26 +111,37 @@ public final class LocalIdentity {
         private final String audience;
         private final Instant issuedAt;
         private final Duration ttl;
+        private final String algorithm;
 
-        private Token(String subject, String tenant, List<String> roles, String audience, Instant issuedAt, Duration ttl) {
+        private Token(String subject, String tenant, List<String> roles, String audience, Instant issuedAt, Duration ttl,
+                String algorithm) {
             this.subject = subject;
             this.tenant = tenant;
             this.roles = List.copyOf(roles);
             this.audience = audience;
             this.issuedAt = issuedAt;
             this.ttl = ttl;
+            this.algorithm = algorithm;
         }
 
         public Token ttl(Duration value) {
-            return new Token(subject, tenant, roles, audience, issuedAt, value);
+            return new Token(subject, tenant, roles, audience, issuedAt, value, algorithm);
         }
 
         public Token audience(String value) {
-            return new Token(subject, tenant, roles, value, issuedAt, ttl);
+            return new Token(subject, tenant, roles, value, issuedAt, ttl, algorithm);
         }
 
         public Token issuedAt(Instant value) {
-            return new Token(subject, tenant, roles, audience, value, ttl);
+            return new Token(subject, tenant, roles, audience, value, ttl, algorithm);
+        }
+
+        /** {@link #RS256} (the default) or {@link #ES256}. */
+        public Token algorithm(String value) {
+            if (!value.equals(RS256) && !value.equals(ES256)) {
+                throw new IllegalArgumentException("algorithm " + value + ": RS256 or ES256");
+            }
+            return new Token(subject, tenant, roles, audience, issuedAt, ttl, value);
         }
 
         public String sign() {
@@ -135,9 +158,10 @@ public final class LocalIdentity {
             claims.setStringListClaim(ROLES_CLAIM, roles);
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());
+            PublicJsonWebKey key = algorithm.equals(ES256) ? ec : rsa;
             jws.setKey(key.getPrivateKey());
             jws.setKeyIdHeaderValue(key.getKeyId());
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setAlgorithmHeaderValue(algorithm);
             jws.setHeader("typ", "JWT");
             try {
                 return jws.getCompactSerialization();
@@ -147,15 +171,16 @@ public final class LocalIdentity {
         }
     }
 
-    private static RsaJsonWebKey generate() {
+    private static PublicJsonWebKey generate(String algorithm) {
         try {
-            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-            key.setKeyId("flextime-local-" + UUID.randomUUID().toString().substring(0, 8));
-            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            PublicJsonWebKey key = algorithm.equals(ES256) ? EcJwkGenerator.generateJwk(EllipticCurves.P256)
+                    : RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId("flextime-local-" + (algorithm.equals(ES256) ? "es256-" : "") + UUID.randomUUID().toString().substring(0, 8));
+            key.setAlgorithm(algorithm);
             key.setUse("sig");
             return key;
         } catch (JoseException e) {
-            throw new IllegalStateException("cannot generate an RSA key: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot generate a " + algorithm + " key: " + e.getMessage(), e);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./flextime token --tenant T --role R [--role R2] [--ttl 1h] [--sub NAME]}: prints a token of the
+ * {@code ./flextime token --tenant T --role R [--role R2] [--ttl 1h] [--sub NAME] [--alg RS256|ES256]}: prints a token of the
  * local identity provider ({@link LocalIdentity}) on stdout. Roles: viewer, scheduler, publisher,
  * operator (README "Identity, roles and audit").
  */
@@ -20,16 +20,17 @@ public final class TokenCommand {
     private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern TTL = Pattern.compile("(\\d+)([smhd])");
 
-    record Request(Path dir, String tenant, List<String> roles, Duration ttl, String subject) {
+    record Request(Path dir, String tenant, List<String> roles, Duration ttl, String subject, String algorithm) {
     }
 
     public static void main(String[] args) {
         try {
             Request r = parse(args);
-            System.out.println(LocalIdentity.open(r.dir()).token(r.subject(), r.tenant(), r.roles()).ttl(r.ttl()).sign());
+            System.out.println(LocalIdentity.open(r.dir()).token(r.subject(), r.tenant(), r.roles()).ttl(r.ttl())
+                    .algorithm(r.algorithm()).sign());
         } catch (IllegalArgumentException e) {
             System.err.println("token: " + e.getMessage());
-            System.err.println("usage: ./flextime token --tenant T --role viewer|scheduler|publisher|operator [--role ...] [--ttl 1h] [--sub NAME]");
+            System.err.println("usage: ./flextime token --tenant T --role viewer|scheduler|publisher|operator [--role ...] [--ttl 1h] [--sub NAME] [--alg RS256|ES256]");
             System.exit(2);
         }
     }
@@ -38,6 +39,7 @@ public final class TokenCommand {
         Path dir = null;
         String tenant = null;
         String subject = null;
+        String algorithm = LocalIdentity.RS256;
         Duration ttl = Duration.ofHours(1);
         List<String> roles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -47,6 +49,7 @@ public final class TokenCommand {
                 case "--tenant" -> tenant = require(args[i], value);
                 case "--sub" -> subject = require(args[i], value);
                 case "--ttl" -> ttl = ttl(require(args[i], value));
+                case "--alg" -> algorithm = algorithm(require(args[i], value));
                 case "--role" -> {
                     for (String role : require(args[i], value).split(",")) {
                         roles.add(role.trim().toLowerCase(Locale.ROOT));
@@ -68,7 +71,15 @@ public final class TokenCommand {
             }
         }
         return new Request(dir, tenant, List.copyOf(roles), ttl,
-                subject == null ? System.getProperty("user.name", "local") + "@" + tenant : subject);
+                subject == null ? System.getProperty("user.name", "local") + "@" + tenant : subject, algorithm);
+    }
+
+    static String algorithm(String text) {
+        String alg = text.trim().toUpperCase(Locale.ROOT);
+        if (!alg.equals(LocalIdentity.RS256) && !alg.equals(LocalIdentity.ES256)) {
+            throw new IllegalArgumentException("--alg '" + text + "': RS256 or ES256");
+        }
+        return alg;
     }
 
     static Duration ttl(String text) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every way a token can be wrong gets 401 problem JSON (RFC 9457) with {@code WWW-Authenticate: Bearer},
- * before the door runs, and a record in the platform tenant's audit trail.
+ * before the door runs, and a record in the platform tenant's audit trail; RS256 and ES256 tokens of the
+ * trusted provider both pass.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
@@ -64,6 +65,19 @@ class TokenErrorsTest {
     @Test
     void notABearerTokenAtAll() {
         refused("not.a.jwt", "invalid-token");
+    }
+
+    @Test
+    void anEs256TokenOfTheTrustedProviderIsAccepted() {
+        String token = TestTokens.identity().token("ec", tenant(), roles()).algorithm(LocalIdentity.ES256).sign();
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{}")
+                .post("/pipelineRuns").then().statusCode(200);
+        refused(LocalIdentity.untrusted().token("mallory", tenant(), roles()).algorithm(LocalIdentity.ES256).sign(), "invalid-token");
+    }
+
+    @Test
+    void aLifetimeOverADay() {
+        refused(TestTokens.identity().token("forever", tenant(), roles()).ttl(Duration.ofHours(25)).sign(), "invalid-token");
     }
 
     private static String tenant() {
