@@ -156,6 +156,7 @@ public final class ScheduleEvaluator {
                         }
                     });
                     case PARTIAL -> checkPartial(f, met);
+                    case MATCHUPS -> structure.add("roundRobin MATCHUPS but the season lists no matchups");
                 }
             }
             if (f.phased()) {

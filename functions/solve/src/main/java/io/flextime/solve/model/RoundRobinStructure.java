@@ -18,7 +18,8 @@ import java.time.temporal.ChronoUnit;
  *   <li>PARTIAL: each ordered pair at most once; each team plays {@code gamesPerTeam} games, meets
  *       {@code twiceOpponents} opponents twice (once at each venue) and the others at most once; its
  *       home and away counts differ by at most one.</li>
- *   <li>Explicit matchups, when the season lists them, replace the format's pairing rule.</li>
+ *   <li>Explicit matchups, when the season lists them, replace the format's pairing rule (the format's
+ *       MATCHUPS kind says so explicitly; it is also the default kind of a season with matchups).</li>
  *   <li>phased: a pair meets at most once in each half of the slots; mirrored: game (h, a) in slot s
  *       ⇔ game (a, h) in slot s + S/2.</li>
  * </ul>
@@ -69,6 +70,8 @@ public final class RoundRobinStructure {
                     m.cp.addEquality(LinearExpr.newBuilder().add(meetings[i][j]).add(meetings[j][i]), 1);
                 }
             }
+        } else if (f.roundRobin() == RoundRobin.MATCHUPS) {
+            throw new IllegalArgumentException("roundRobin MATCHUPS takes the games from the matchups, but the season lists none");
         } else {
             partial(m, f, meetings);
         }

@@ -78,6 +78,7 @@ public final class FormatCheck implements SeasonCheck {
                     case SINGLE -> ab + ba == 1 ? null : "a single round robin needs exactly one meeting";
                     case PARTIAL -> ab + ba > 2 || ab + ba == 2 && ab != 1
                             ? "a partial round robin allows at most two meetings, one at each venue" : null;
+                    case MATCHUPS -> null; // the matchups are the games: no round-robin kind to hold them to
                 };
                 if (problem != null) {
                     out.add(CONS_MATCHUP_PAIRS.at("matchup", a + "-" + b, null, "meetings", a + " hosts " + b + " " + ab
@@ -99,8 +100,11 @@ public final class FormatCheck implements SeasonCheck {
     }
 
     private static String describe(SeasonFormat f, int n) {
-        String rr = f.roundRobin() == RoundRobin.PARTIAL ? "partial round robin" : f.roundRobin().name().toLowerCase(java.util.Locale.ROOT)
-                + " round robin";
+        String rr = switch (f.roundRobin()) {
+            case PARTIAL -> "partial round robin";
+            case MATCHUPS -> "season of listed matchups";
+            default -> f.roundRobin().name().toLowerCase(java.util.Locale.ROOT) + " round robin";
+        };
         return rr + " of " + n + " teams";
     }
 }

@@ -49,6 +49,10 @@ public final class RangeCheck implements SeasonCheck {
             out.add(RANGE_FORMAT.at("season", s.season(), null, "format.gamesPerTeam",
                     "A partial round robin needs gamesPerTeam >= 1"));
         }
+        if (s.format().roundRobin() == SeasonFormat.RoundRobin.MATCHUPS && s.matchups().isEmpty()) {
+            out.add(RANGE_FORMAT.at("season", s.season(), null, "format.roundRobin",
+                    "roundRobin MATCHUPS takes the games from the matchups, but the season lists none"));
+        }
         for (int i = 0; i < s.teams().size(); i++) {
             Team t = s.teams().get(i);
             if (blank(t.id())) {

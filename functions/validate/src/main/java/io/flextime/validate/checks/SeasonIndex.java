@@ -138,13 +138,16 @@ public final class SeasonIndex {
         return p.integers(key);
     }
 
-    /** Games per team the format asks for: 2(n-1), n-1, or gamesPerTeam for a partial round robin. */
+    /**
+     * Games per team the format asks for: 2(n-1), n-1, or gamesPerTeam (PARTIAL; MATCHUPS when given,
+     * else null: the matchups alone say, and teams may differ).
+     */
     public Integer gamesPerTeam() {
         int n = teamCount();
         return switch (season.format().roundRobin()) {
             case DOUBLE -> 2 * (n - 1);
             case SINGLE -> n - 1;
-            case PARTIAL -> season.format().gamesPerTeam();
+            case PARTIAL, MATCHUPS -> season.format().gamesPerTeam();
         };
     }
 }
