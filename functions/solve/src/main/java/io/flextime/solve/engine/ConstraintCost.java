@@ -6,7 +6,7 @@ import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonFormat;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import com.google.ortools.sat.CpModelProto;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModel;
 import io.flextime.solve.model.SeasonModelBuilder;
 import java.util.ArrayList;

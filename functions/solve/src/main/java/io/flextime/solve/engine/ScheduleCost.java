@@ -2,7 +2,7 @@ package io.flextime.solve.engine;
 
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -1,7 +1,7 @@
 package io.flextime.solve.engine;
 
 import io.flextime.core.model.Season;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Team;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
@@ -45,7 +45,7 @@ final class TravelTournamentCost implements ScheduleCost {
     TravelTournamentCost(SeasonIndex ix, Rules rules, double travelWeight) {
         this.n = ix.n;
         this.slots = ix.slotCount;
-        this.d = ix.metres;
+        this.d = ix.metres();
         this.rules = rules;
         this.kmWeight = travelWeight / 1000.0;
         this.travel = new long[n];

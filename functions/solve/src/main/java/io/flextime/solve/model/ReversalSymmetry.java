@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.ConstraintParams;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -28,10 +29,10 @@ public final class ReversalSymmetry {
         if (ix.slots.stream().anyMatch(s -> s.date() != null)) {
             return false;
         }
-        if (ix.metres != null) {
+        if (ix.metres() != null) {
             for (int i = 0; i < ix.n; i++) {
                 for (int j = 0; j < ix.n; j++) {
-                    if (ix.metres[i][j] != ix.metres[j][i]) {
+                    if (ix.metres()[i][j] != ix.metres()[j][i]) {
                         return false;
                     }
                 }

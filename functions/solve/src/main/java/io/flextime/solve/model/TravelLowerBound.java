@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.ConstraintParams;
 import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Matchup;
@@ -111,7 +112,7 @@ public final class TravelLowerBound {
 
     /** Metres team t travels at least, and how that was found; 0 (NONE) when no bound applies. */
     public static TeamBound team(SeasonIndex ix, int t) {
-        if (ix.metres == null) {
+        if (ix.metres() == null) {
             return TeamBound.NONE;
         }
         AwaySet away = awaySet(ix, t);
@@ -119,11 +120,11 @@ public final class TravelLowerBound {
             return TeamBound.NONE;
         }
         if (ix.season.format().travel() == TravelMode.RETURN_HOME) {
-            return new TeamBound(returnHome(ix.metres, t, away), Method.RETURN_HOME);
+            return new TeamBound(returnHome(ix.metres(), t, away), Method.RETURN_HOME);
         }
         int m = away.candidates().length;
         if (m > EXACT_VENUES) {
-            return new TeamBound(perVenue(ix.metres, t, away), Method.PER_VENUE);
+            return new TeamBound(perVenue(ix.metres(), t, away), Method.PER_VENUE);
         }
         VisitTable visits = visitTable(ix, t, away);
         if (visits == null) {
@@ -150,10 +151,10 @@ public final class TravelLowerBound {
         int stops = k < 0 ? m : Math.min(k, m);
         if (partitionSteps(m, stops) <= MAX_PARTITION_STEPS) {
             // each venue once: real trips partition the set, on the real legs; repeated visits: on the closure
-            long[][] d = away.onceEach() ? ix.metres : closure(ix.metres);
+            long[][] d = away.onceEach() ? ix.metres() : closure(ix.metres());
             return new VisitTable(partitions(routes(d, t, away.candidates(), stops), m, stops), Method.EXACT);
         }
-        return new VisitTable(routes(closure(ix.metres), t, away.candidates(), m), Method.SINGLE_TOUR);
+        return new VisitTable(routes(closure(ix.metres()), t, away.candidates(), m), Method.SINGLE_TOUR);
     }
 
     /**
@@ -162,7 +163,7 @@ public final class TravelLowerBound {
      * format or the matchups fix the set, or when the tables would be too large.
      */
     static AwaySetBound.TeamSets admissibleSets(SeasonIndex ix, int t) {
-        AwaySet away = ix.metres == null ? null : awaySet(ix, t);
+        AwaySet away = ix.metres() == null ? null : awaySet(ix, t);
         if (away == null || away.fixed() || away.candidates().length > EXACT_VENUES) {
             return null;
         }
@@ -172,7 +173,7 @@ public final class TravelLowerBound {
             value = new long[1 << c.length];
             for (int mask = 1; mask < value.length; mask++) {
                 int b = Integer.numberOfTrailingZeros(mask);
-                value[mask] = value[mask & (mask - 1)] + ix.metres[t][c[b]] + ix.metres[c[b]][t];
+                value[mask] = value[mask & (mask - 1)] + ix.metres()[t][c[b]] + ix.metres()[c[b]][t];
             }
         } else {
             VisitTable visits = visitTable(ix, t, away);

@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -25,7 +26,7 @@ public final class TravelObjective {
         if (!ix.hasTravel()) {
             return;
         }
-        long[][] d = ix.metres;
+        long[][] d = ix.metres();
         int n = ix.n;
         int slots = ix.slotCount;
         boolean returnHome = ix.season.format().travel() == TravelMode.RETURN_HOME;

@@ -9,7 +9,7 @@ import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.model.TravelLowerBound;
 import java.util.ArrayList;

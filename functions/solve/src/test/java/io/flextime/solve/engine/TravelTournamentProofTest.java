@@ -12,7 +12,7 @@ import io.flextime.solve.TinySeasons;
 import io.flextime.solve.bench.BenchInstances;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SmallSchedules;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.solve.TinySeasons.hard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.CONS_COMPACT_ODD_TEAMS;
 import static io.flextime.validate.findings.FindingCode.CONS_MATCHUP_GAMES_PER_TEAM;
 import static io.flextime.validate.findings.FindingCode.CONS_MATCHUP_HOME_AWAY;
@@ -66,7 +67,7 @@ public final class FormatCheck implements SeasonCheck {
             perTeam.computeIfAbsent(m.home(), k -> new int[2])[0] += m.meetings();
             perTeam.computeIfAbsent(m.away(), k -> new int[2])[1] += m.meetings();
         }
-        List<String> teams = new ArrayList<>(index.teams().keySet());
+        List<String> teams = new ArrayList<>(index.teamIds());
         for (int i = 0; i < teams.size(); i++) {
             for (int j = i + 1; j < teams.size(); j++) {
                 String a = teams.get(i);

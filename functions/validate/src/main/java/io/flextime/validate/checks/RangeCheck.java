@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.RANGE_CAPACITY;
 import static io.flextime.validate.findings.FindingCode.RANGE_DISTANCE;
 import static io.flextime.validate.findings.FindingCode.RANGE_FORMAT;

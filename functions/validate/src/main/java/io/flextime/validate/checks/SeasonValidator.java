@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.Season;
 import io.flextime.validate.feasibility.CpSatProbe;
 import io.flextime.validate.feasibility.FeasibilityPass;
@@ -28,7 +29,7 @@ public final class SeasonValidator {
     }
 
     public SeasonValidation validate(Season season) {
-        SeasonIndex index = new SeasonIndex(season);
+        SeasonIndex index = SeasonIndex.tolerant(season);
         List<Finding> out = new ArrayList<>();
         for (SeasonCheck check : List.of(new RangeCheck(), new IdentityCheck(), new ConstraintParamCheck(), new FormatCheck(),
                 new CalendarCheck(), new VenueAnomalyCheck(settings.zThreshold()),

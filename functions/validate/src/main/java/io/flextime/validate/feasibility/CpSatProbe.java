@@ -14,7 +14,7 @@ import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.SeasonFormat.RoundRobin;
 import io.flextime.core.model.Slot;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -151,7 +151,7 @@ public final class CpSatProbe {
 
         Games(SeasonIndex index) {
             this.index = index;
-            this.teams = List.copyOf(index.teams().keySet());
+            this.teams = List.copyOf(index.teamIds());
             for (int i = 0; i < teams.size(); i++) {
                 pos.put(teams.get(i), i);
             }
@@ -273,7 +273,7 @@ public final class CpSatProbe {
 
         private Set<Integer> teamSet(ConstraintParams p, String key) {
             Set<Integer> out = new LinkedHashSet<>();
-            index.teamsOf(p, key).forEach(t -> {
+            index.teamIdsOf(p.strings(key)).forEach(t -> {
                 if (pos.containsKey(t)) {
                     out.add(pos.get(t));
                 }
@@ -283,7 +283,7 @@ public final class CpSatProbe {
 
         private List<Integer> positions(ConstraintParams p, String key) {
             List<Integer> out = new ArrayList<>();
-            for (int s : index.slotsOf(p, key)) {
+            for (int s : p.has(key) ? p.integers(key) : index.slots.stream().map(Slot::index).toList()) {
                 if (index.position(s) >= 0) {
                     out.add(index.position(s));
                 }
@@ -405,7 +405,7 @@ public final class CpSatProbe {
                     Set<Integer> at = datedPositions(p);
                     List<BoolVar> terms = new ArrayList<>();
                     for (int t = 0; t < teams.size(); t++) {
-                        if (venue.equals(index.teams().get(teams.get(t)).venueId())) {
+                        if (venue.equals(index.teamById(teams.get(t)).orElseThrow().venueId())) {
                             int team = t;
                             at.forEach(s -> terms.addAll(vars(team, s, "H", null)));
                         }

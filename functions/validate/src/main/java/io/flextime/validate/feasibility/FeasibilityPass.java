@@ -4,7 +4,7 @@ import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_CONFLICT;
 import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_FEASIBLE;
 import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_INCONCLUSIVE;
 
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.checks.ValidationSettings;
 import io.flextime.validate.findings.Finding;
 import java.util.ArrayList;
