@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpModelProto;
@@ -7,7 +8,6 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import io.flextime.core.model.SeasonIndex;
-import io.flextime.solve.model.SeasonModel;
 import io.flextime.solve.model.SeasonModelBuilder;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.flextime.solve.model;
 
 import io.flextime.core.model.SeasonIndex;
-import io.flextime.core.model.ConstraintParams;
+import io.flextime.rules.RuleFamilies;
+import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.Season;
@@ -39,13 +40,7 @@ public final class ReversalSymmetry {
             }
         }
         for (SeasonConstraint c : season.constraints()) {
-            ConstraintParams p = new ConstraintParams(c);
-            boolean slotFree = switch (c.type()) {
-                case CA3, SE1, MAX_ROAD_TRIP, SHARED_VENUE -> !p.has("slots") && !p.has("dates") && !p.has("weekdays");
-                case BR2, CA1, CA2, CA4 -> !p.has("slots") && !"EVERY".equals(p.text("mode2", "GLOBAL"));
-                default -> false;
-            };
-            if (!slotFree) {
+            if (!c.wellFormed() || !RuleFamilies.of(c).reversible(c.rule())) {
                 return false;
             }
         }

@@ -1,8 +1,7 @@
 package io.flextime.solve.model;
 
 import io.flextime.core.model.SeasonIndex;
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
+import io.flextime.rules.RuleFamilies;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
@@ -393,45 +392,14 @@ public final class TravelLowerBound {
     static int maxTrip(SeasonIndex ix, int t) {
         int best = -1;
         for (SeasonConstraint c : ix.season.constraints()) {
-            if (!c.hard()) {
+            if (!c.hard() || !c.wellFormed()) {
                 continue;
             }
-            ConstraintParams p = new ConstraintParams(c);
-            int limit = -1;
-            if (c.type() == ConstraintType.MAX_ROAD_TRIP && covers(ix.teams(p.strings("teams"), c.id()), t)) {
-                limit = p.integer("max");
-            } else if (ix.season.format().compact() && c.type() == ConstraintType.CA3 && "A".equals(p.text("mode1", "HA"))
-                    && covers(ix.teams(p.strings("teams1"), c.id()), t) && againstEveryone(ix, ix.teams(p.strings("teams2"), c.id()), t)
-                    && p.integer("max", Integer.MAX_VALUE) == p.integer("intp") - 1) {
-                // compact: a game in every slot, so "≤ intp−1 away in any intp slots" caps a trip at intp−1
-                limit = p.integer("max");
-            }
+            int limit = RuleFamilies.of(c).tripLimit(ix, c.rule(), t);
             if (limit >= 0 && (best < 0 || limit < best)) {
                 best = limit;
             }
         }
         return best;
-    }
-
-    private static boolean againstEveryone(SeasonIndex ix, int[] teams, int t) {
-        boolean[] in = new boolean[ix.n];
-        for (int o : teams) {
-            in[o] = true;
-        }
-        for (int o = 0; o < ix.n; o++) {
-            if (o != t && !in[o]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean covers(int[] teams, int t) {
-        for (int x : teams) {
-            if (x == t) {
-                return true;
-            }
-        }
-        return false;
     }
 }

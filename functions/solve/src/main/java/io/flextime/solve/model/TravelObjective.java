@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.model.SeasonModel;
 import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.LinearExpr;

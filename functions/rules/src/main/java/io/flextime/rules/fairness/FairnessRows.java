@@ -1,27 +1,27 @@
-package io.flextime.solve.model;
+package io.flextime.rules.fairness;
 
-import io.flextime.core.model.ConstraintParams;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearArgument;
-import java.util.ArrayList;
-import java.util.List;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.Fa2;
+import io.flextime.rules.model.SeasonModel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * FA2 (OrganizationITC2021_V7 §2.4.4): after each slot of slots, the home-game counts of any two teams
  * of teams differ by at most intp. One deviation per pair: the largest excess over those slots.
  */
-public final class FairnessConstraints {
-    private FairnessConstraints() {
+final class FairnessRows {
+    private FairnessRows() {
     }
 
-    public static void fa2(SeasonModel m, SeasonConstraint c) {
-        ConstraintParams p = new ConstraintParams(c);
-        int intp = p.integer("intp");
-        int[] slots = m.ix.slots(p.integers("slots"), c.id());
-        int[] teams = m.ix.teams(p.strings("teams"), c.id());
+    static void fa2(SeasonModel m, SeasonConstraint c, Fa2 r) {
+        int intp = r.intp();
+        int[] slots = m.ix.slots(r.slots(), c.id());
+        int[] teams = m.ix.teams(r.teams(), c.id());
         for (int i = 0; i < teams.length; i++) {
             for (int j = i + 1; j < teams.length; j++) {
                 IntVar dev = c.hard() ? null : m.cp.newIntVar(0, m.ix.slotCount, "fa2_" + c.id());
@@ -45,8 +45,6 @@ public final class FairnessConstraints {
                 }
                 if (dev != null) {
                     m.cp.addMaxEquality(dev, excess.toArray(new LinearArgument[0]));
-                }
-                if (dev != null) {
                     m.deviation(c, dev);
                 }
             }

@@ -1,25 +1,26 @@
-package io.flextime.solve.model;
+package io.flextime.rules.separation;
 
-import io.flextime.core.model.ConstraintParams;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearArgument;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.Se1;
+import io.flextime.rules.model.SeasonModel;
 
 /**
  * SE1 (OrganizationITC2021_V7 §2.4.5): two mutual games of a pair of teams in slots s1 &lt; s2 have at
  * least min slots between them; deviation per pair max(min − (s2 − s1 − 1), 0). Hard: at most one
  * mutual game in any min+1 consecutive slots (the same rule, stated as windows for a tighter model).
  */
-public final class SeparationConstraints {
-    private SeparationConstraints() {
+final class SeparationRows {
+    private SeparationRows() {
     }
 
-    public static void se1(SeasonModel m, SeasonConstraint c) {
-        ConstraintParams p = new ConstraintParams(c);
-        int min = p.integer("min");
-        int[] teams = m.ix.teams(p.strings("teams"), c.id());
+    static void se1(SeasonModel m, SeasonConstraint c, Se1 r) {
+        int min = r.min();
+        int[] teams = m.ix.teams(r.teams(), c.id());
         int slots = m.ix.slotCount;
         for (int a = 0; a < teams.length; a++) {
             for (int b = a + 1; b < teams.length; b++) {
@@ -46,7 +47,7 @@ public final class SeparationConstraints {
                 IntVar gap = m.cp.newIntVar(0, slots, "se1gap_" + i + "_" + j);
                 m.cp.addAbsEquality(gap, LinearExpr.newBuilder().add(posIj).addTerm(posJi, -1));
                 IntVar short_ = m.cp.newIntVar(0, min, "se1short_" + c.id());
-                m.cp.addMaxEquality(short_, new com.google.ortools.sat.LinearArgument[] {LinearExpr.constant(0),
+                m.cp.addMaxEquality(short_, new LinearArgument[] {LinearExpr.constant(0),
                         LinearExpr.newBuilder().addTerm(gap, -1).add(min + 1).build()});
                 BoolVar both = m.and("se1both_" + i + "_" + j, ij, ji);
                 IntVar dev = m.cp.newIntVar(0, min, "se1dev_" + c.id());

@@ -1,4 +1,4 @@
-package io.flextime.solve.engine;
+package io.flextime.rules.model;
 
 import com.google.ortools.Loader;
 

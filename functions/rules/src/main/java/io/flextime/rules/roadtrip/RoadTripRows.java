@@ -1,11 +1,13 @@
-package io.flextime.solve.model;
+package io.flextime.rules.roadtrip;
 
-import io.flextime.core.model.ConstraintParams;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.MaxRoadTrip;
+import io.flextime.rules.model.SeasonModel;
 
 /**
  * MAX_ROAD_TRIP: each team of teams plays at most max consecutive away games. A bye does not end a
@@ -13,15 +15,14 @@ import io.flextime.core.model.SeasonConstraint;
  * played while the current trip already holds max games (a trip of L games deviates by L − max).
  * Compact seasons use the equivalent window form (at most max away games in any max+1 consecutive slots).
  */
-public final class RoadTripConstraints {
-    private RoadTripConstraints() {
+final class RoadTripRows {
+    private RoadTripRows() {
     }
 
-    public static void maxRoadTrip(SeasonModel m, SeasonConstraint c) {
-        ConstraintParams p = new ConstraintParams(c);
-        int max = p.integer("max");
+    static void maxRoadTrip(SeasonModel m, SeasonConstraint c, MaxRoadTrip r) {
+        int max = r.max();
         int slots = m.ix.slotCount;
-        for (int t : m.ix.teams(p.strings("teams"), c.id())) {
+        for (int t : m.ix.teams(r.teams(), c.id())) {
             if (m.compact) {
                 for (int start = 0; start + max + 1 <= slots; start++) {
                     LinearExprBuilder w = LinearExpr.newBuilder();
@@ -49,7 +50,7 @@ public final class RoadTripConstraints {
                 } else {
                     BoolVar over = m.cp.newBoolVar("tripover_" + t + "_" + s);
                     // over ⇔ (away ∧ trip > max): exact, so the objective matches the evaluator's count.
-                    m.cp.addLessOrEqual(trip, max).onlyEnforceIf(new com.google.ortools.sat.Literal[] {over.not(), m.away[t][s]});
+                    m.cp.addLessOrEqual(trip, max).onlyEnforceIf(new Literal[] {over.not(), m.away[t][s]});
                     m.cp.addGreaterOrEqual(trip, max + 1).onlyEnforceIf(over);
                     m.cp.addImplication(over, m.away[t][s]);
                     m.deviation(c, over);

@@ -1,4 +1,4 @@
-package io.flextime.solve.model;
+package io.flextime.rules.model;
 
 import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.BoolVar;

@@ -1,6 +1,5 @@
-package io.flextime.solve.model;
+package io.flextime.rules.model;
 
-import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.Constraint;
 import com.google.ortools.sat.CpModel;
@@ -10,6 +9,8 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.model.SeasonIndex;
+import io.flextime.core.rules.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,23 +93,23 @@ public final class SeasonModel {
     }
 
     /** home (H), away (A) or either (HA) indicator of team t in slot s. */
-    public LinearArgument games(int t, int s, String mode) {
+    public LinearArgument games(int t, int s, Mode mode) {
         return switch (mode) {
-            case "H" -> home[t][s];
-            case "A" -> away[t][s];
-            default -> playsExpr(t, s);
+            case H -> home[t][s];
+            case A -> away[t][s];
+            case HA -> playsExpr(t, s);
         };
     }
 
     /** Games of team t against team o in slot s, seen from t: H = t hosts, A = t visits, HA = either. */
-    public void addGames(LinearExprBuilder into, int t, int o, int s, String mode) {
+    public void addGames(LinearExprBuilder into, int t, int o, int s, Mode mode) {
         if (t == o) {
             return;
         }
-        if (!"A".equals(mode)) {
+        if (mode.countsHome()) {
             into.add(x[t][o][s]);
         }
-        if (!"H".equals(mode)) {
+        if (mode.countsAway()) {
             into.add(x[o][t][s]);
         }
     }
@@ -136,14 +137,14 @@ public final class SeasonModel {
     }
 
     /** Breaks of {@code mode} (H, A, HA) of team t in slot s; nothing in the first slot. */
-    public void addBreaks(LinearExprBuilder into, int t, int s, String mode) {
+    public void addBreaks(LinearExprBuilder into, int t, int s, Mode mode) {
         if (s == 0) {
             return;
         }
-        if (!"A".equals(mode)) {
+        if (mode.countsHome()) {
             into.add(homeBreak(t, s));
         }
-        if (!"H".equals(mode)) {
+        if (mode.countsAway()) {
             into.add(awayBreak(t, s));
         }
     }
