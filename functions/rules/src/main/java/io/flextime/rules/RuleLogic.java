@@ -3,13 +3,14 @@ package io.flextime.rules;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.rules.Rule;
+import io.flextime.rules.evaluator.Timetable;
 import io.flextime.rules.model.SeasonModel;
 import java.util.function.Predicate;
 
 /**
  * What a rule family does with one of its constraint types ({@code R}, the type's record in the core's
- * catalogue): its CP-SAT rows, which the feasibility probe also builds unless the family leaves the type
- * out of it, and what the solver may assume of it. Each family folder declares one per type it owns
+ * catalogue): its CP-SAT rows (which the feasibility probe also builds, unless the family leaves the type
+ * out of it), its independent reference check, and what the solver may assume of it. Each family folder declares one per type it owns
  * ({@link RuleFamilies} lists them).
  */
 public final class RuleLogic<R extends Rule> {
@@ -20,6 +21,15 @@ public final class RuleLogic<R extends Rule> {
         void add(SeasonModel m, SeasonConstraint c, R rule);
     }
 
+    /**
+     * The reference check: the rule's deviation on a schedule, recomputed from the teams' game sequences
+     * alone (0: the schedule keeps it).
+     */
+    @FunctionalInterface
+    public interface Check<R> {
+        int deviation(Timetable t, SeasonConstraint c, R rule);
+    }
+
     /** The longest road trip a hard rule allows team t (-1: it does not limit trips). */
     @FunctionalInterface
     public interface TripLimit<R> {
@@ -27,25 +37,27 @@ public final class RuleLogic<R extends Rule> {
     }
 
     private final Rows<R> rows;
+    private final Check<R> check;
     private final boolean probed;
     private final Predicate<R> reversible;
     private final TripLimit<R> tripLimit;
 
-    private RuleLogic(Rows<R> rows, boolean probed, Predicate<R> reversible, TripLimit<R> tripLimit) {
+    private RuleLogic(Rows<R> rows, Check<R> check, boolean probed, Predicate<R> reversible, TripLimit<R> tripLimit) {
         this.rows = rows;
+        this.check = check;
         this.probed = probed;
         this.reversible = reversible;
         this.tripLimit = tripLimit;
     }
 
-    /** A type modelled by {@code rows}, in the probe, with no symmetry or trip knowledge. */
-    public static <R extends Rule> RuleLogic<R> of(Rows<R> rows) {
-        return new RuleLogic<>(rows, true, r -> false, (ix, r, t) -> -1);
+    /** A type modelled by {@code rows} and checked by {@code check}, in the probe, with no symmetry or trip knowledge. */
+    public static <R extends Rule> RuleLogic<R> of(Rows<R> rows, Check<R> check) {
+        return new RuleLogic<>(rows, check, true, r -> false, (ix, r, t) -> -1);
     }
 
     /** Left out of the feasibility probe (dropping a rule keeps "infeasible" a proof; it saves the probe's time box). */
     public RuleLogic<R> notProbed() {
-        return new RuleLogic<>(rows, false, reversible, tripLimit);
+        return new RuleLogic<>(rows, check, false, reversible, tripLimit);
     }
 
     /**
@@ -53,15 +65,19 @@ public final class RuleLogic<R extends Rule> {
      * played backwards (the solver may then break that symmetry).
      */
     public RuleLogic<R> reversibleWhen(Predicate<R> when) {
-        return new RuleLogic<>(rows, probed, when, tripLimit);
+        return new RuleLogic<>(rows, check, probed, when, tripLimit);
     }
 
     public RuleLogic<R> tripLimit(TripLimit<R> limit) {
-        return new RuleLogic<>(rows, probed, reversible, limit);
+        return new RuleLogic<>(rows, check, probed, reversible, limit);
     }
 
     public void addRows(SeasonModel m, SeasonConstraint c, R rule) {
         rows.add(m, c, rule);
+    }
+
+    public int deviation(Timetable t, SeasonConstraint c, R rule) {
+        return check.deviation(t, c, rule);
     }
 
     public boolean probed() {

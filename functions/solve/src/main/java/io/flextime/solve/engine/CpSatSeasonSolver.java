@@ -1,5 +1,8 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import io.flextime.rules.model.OrToolsNatives;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +16,6 @@ import com.google.ortools.sat.SatParameters;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.HardRelaxation;
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;

@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;

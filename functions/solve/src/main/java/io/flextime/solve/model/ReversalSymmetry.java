@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.rules.RuleFamilies;
 import io.flextime.rules.model.SeasonModel;
@@ -7,7 +8,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.solve.engine.Assignment;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -7,7 +8,6 @@ import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.rules.RuleRows;
 import io.flextime.rules.model.SeasonModel;
-import io.flextime.solve.engine.Assignment;
 import java.util.List;
 import java.util.Map;
 

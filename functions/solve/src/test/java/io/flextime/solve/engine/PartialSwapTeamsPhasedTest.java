@@ -1,13 +1,13 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.core.model.SeasonIndex;
 import java.util.List;
 import java.util.SplittableRandom;

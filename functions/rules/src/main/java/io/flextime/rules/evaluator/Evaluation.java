@@ -1,4 +1,4 @@
-package io.flextime.solve.evaluator;
+package io.flextime.rules.evaluator;
 
 import java.util.List;
 import java.util.Map;
