@@ -3,6 +3,7 @@ package io.flextime.rules;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.rules.Rule;
+import io.flextime.rules.cost.Term;
 import io.flextime.rules.evaluator.Timetable;
 import io.flextime.rules.model.SeasonModel;
 import java.util.function.Predicate;
@@ -10,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * What a rule family does with one of its constraint types ({@code R}, the type's record in the core's
  * catalogue): its CP-SAT rows (which the feasibility probe also builds, unless the family leaves the type
- * out of it), its independent reference check, and what the solver may assume of it. Each family folder declares one per type it owns
+ * out of it), its independent reference check, its incremental cost term for the annealing (optional),
+ * and what the solver may assume of it. Each family folder declares one per type it owns
  * ({@link RuleFamilies} lists them).
  */
 public final class RuleLogic<R extends Rule> {
@@ -30,6 +32,15 @@ public final class RuleLogic<R extends Rule> {
         int deviation(Timetable t, SeasonConstraint c, R rule);
     }
 
+    /**
+     * The incremental cost term of a rule for the annealing: hard (counted as deviation) or soft ({@code
+     * unit} per unit of deviation), exactly the reference check's deviation after every move.
+     */
+    @FunctionalInterface
+    public interface Costing<R> {
+        Term term(SeasonIndex ix, SeasonConstraint c, R rule, double unit);
+    }
+
     /** The longest road trip a hard rule allows team t (-1: it does not limit trips). */
     @FunctionalInterface
     public interface TripLimit<R> {
@@ -38,13 +49,16 @@ public final class RuleLogic<R extends Rule> {
 
     private final Rows<R> rows;
     private final Check<R> check;
+    private final Costing<R> cost;
     private final boolean probed;
     private final Predicate<R> reversible;
     private final TripLimit<R> tripLimit;
 
-    private RuleLogic(Rows<R> rows, Check<R> check, boolean probed, Predicate<R> reversible, TripLimit<R> tripLimit) {
+    private RuleLogic(Rows<R> rows, Check<R> check, Costing<R> cost, boolean probed, Predicate<R> reversible,
+            TripLimit<R> tripLimit) {
         this.rows = rows;
         this.check = check;
+        this.cost = cost;
         this.probed = probed;
         this.reversible = reversible;
         this.tripLimit = tripLimit;
@@ -52,12 +66,17 @@ public final class RuleLogic<R extends Rule> {
 
     /** A type modelled by {@code rows} and checked by {@code check}, in the probe, with no symmetry or trip knowledge. */
     public static <R extends Rule> RuleLogic<R> of(Rows<R> rows, Check<R> check) {
-        return new RuleLogic<>(rows, check, true, r -> false, (ix, r, t) -> -1);
+        return new RuleLogic<>(rows, check, null, true, r -> false, (ix, r, t) -> -1);
+    }
+
+    /** Scored by the annealing with this cost term (without one, a season holding the type is not annealed). */
+    public RuleLogic<R> scoredBy(Costing<R> term) {
+        return new RuleLogic<>(rows, check, term, probed, reversible, tripLimit);
     }
 
     /** Left out of the feasibility probe (dropping a rule keeps "infeasible" a proof; it saves the probe's time box). */
     public RuleLogic<R> notProbed() {
-        return new RuleLogic<>(rows, check, false, reversible, tripLimit);
+        return new RuleLogic<>(rows, check, cost, false, reversible, tripLimit);
     }
 
     /**
@@ -65,11 +84,11 @@ public final class RuleLogic<R extends Rule> {
      * played backwards (the solver may then break that symmetry).
      */
     public RuleLogic<R> reversibleWhen(Predicate<R> when) {
-        return new RuleLogic<>(rows, check, probed, when, tripLimit);
+        return new RuleLogic<>(rows, check, cost, probed, when, tripLimit);
     }
 
     public RuleLogic<R> tripLimit(TripLimit<R> limit) {
-        return new RuleLogic<>(rows, check, probed, reversible, limit);
+        return new RuleLogic<>(rows, check, cost, probed, reversible, limit);
     }
 
     public void addRows(SeasonModel m, SeasonConstraint c, R rule) {
@@ -78,6 +97,14 @@ public final class RuleLogic<R extends Rule> {
 
     public int deviation(Timetable t, SeasonConstraint c, R rule) {
         return check.deviation(t, c, rule);
+    }
+
+    public boolean scored() {
+        return cost != null;
+    }
+
+    public Term term(SeasonIndex ix, SeasonConstraint c, R rule, double unit) {
+        return cost.term(ix, c, rule, unit);
     }
 
     public boolean probed() {

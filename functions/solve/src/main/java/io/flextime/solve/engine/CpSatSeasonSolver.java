@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Assignment;
 import io.flextime.rules.evaluator.Evaluation;
 import io.flextime.rules.evaluator.ScheduleEvaluator;
@@ -72,7 +73,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         long start = System.nanoTime();
         ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
         SeasonIndex index = new SeasonIndex(season);
-        Optional<Supplier<ScheduleCost>> costs = ScheduleCost.forSeason(season, index, weights);
+        Optional<Supplier<ScheduleCost>> costs = ScheduleCosts.forSeason(season, index, weights);
         SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(), costs.isPresent()));
         double budget = settings.timeLimit() == null ? 60.0 : settings.timeLimit().toMillis() / 1000.0;
         Map<String, Object> stats = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonIndex;

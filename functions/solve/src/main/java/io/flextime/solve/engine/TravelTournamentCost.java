@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.core.model.ConstraintParams;
 import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.ObjectiveWeights;

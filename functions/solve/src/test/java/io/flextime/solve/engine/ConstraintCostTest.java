@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Assignment;
 import io.flextime.rules.evaluator.Evaluation;
 import io.flextime.rules.evaluator.ScheduleEvaluator;
@@ -26,7 +27,7 @@ class ConstraintCostTest {
     void runningCostIsTheEvaluatorsAfterEveryBurstOfMoves(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 7L).orElseThrow();
         for (int burst = 0; burst < 15; burst++) {
             search.walk(2000);
@@ -53,7 +54,7 @@ class ConstraintCostTest {
     void withSoftTermsOffTheHardDeviationStaysExact(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 3L).orElseThrow();
         search.scoreSoft(false);
         for (int burst = 0; burst < 10; burst++) {
@@ -78,7 +79,7 @@ class ConstraintCostTest {
     void changesInNearbySlotsAreScoredLikeAFreshScoring(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         int n = ix.n;
         int slots = ix.slotCount;
         ScheduleRows start = ScheduleRows.of(ix, CircleMethod.schedule(ix));
@@ -157,7 +158,7 @@ class ConstraintCostTest {
         // has found feasible schedules in under 10 s in every run so far.
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, "Early_1");
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 5L).orElseThrow();
         search.run(40, search::hasBest);
         assertTrue(search.hasBest(), "a feasible schedule; fewest deviations reached " + search.fewestHard());

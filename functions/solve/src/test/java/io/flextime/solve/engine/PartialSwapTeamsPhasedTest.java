@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Evaluation;
 import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,7 +27,7 @@ class PartialSwapTeamsPhasedTest {
     void exchangesTwoTeamsGamesWithinOneHalfAndKeepsThePhase() throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, "Early_1");
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 3L).orElseThrow();
         int n = ix.n;
         int half = ix.slotCount / 2;

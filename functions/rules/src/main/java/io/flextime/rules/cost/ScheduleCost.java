@@ -1,25 +1,12 @@
-package io.flextime.solve.engine;
-
-import io.flextime.core.model.ObjectiveWeights;
-import io.flextime.core.model.Season;
-import io.flextime.core.model.SeasonIndex;
-import java.util.Optional;
-import java.util.function.Supplier;
+package io.flextime.rules.cost;
 
 /**
- * What {@link TournamentAnnealing} minimizes, kept up to date row by row: a soft part in objective
- * units and a hard deviation. The annealing changes a few teams' rows (opponent and venue of each
+ * What the solver's annealing minimizes, kept up to date row by row: a soft part in objective units and
+ * a hard deviation. Rows are teams: {@code opp[t][s]} is t's opponent in slot s, {@code home[t][s]}
+ * whether t hosts. The annealing changes a few teams' rows (opponent and venue of each
  * slot), asks for those rows to be rescored, then either accepts the move or undoes it.
  */
-interface ScheduleCost {
-    /**
-     * Fresh costs (one per annealing thread) for {@code season} under {@code weights}, when it has a shape
-     * one of them scores exactly: a travel tournament, else a round robin under RobinX constraints alone.
-     */
-    static Optional<Supplier<ScheduleCost>> forSeason(Season season, SeasonIndex ix, ObjectiveWeights weights) {
-        return TravelTournamentCost.of(season, ix, weights).or(() -> ConstraintCost.of(season, ix, weights));
-    }
-
+public interface ScheduleCost {
     /** Scores the whole schedule from scratch (forgets any pending move). */
     void reset(int[][] opp, boolean[][] home);
 
