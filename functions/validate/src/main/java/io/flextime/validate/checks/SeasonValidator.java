@@ -2,7 +2,7 @@ package io.flextime.validate.checks;
 
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.Season;
-import io.flextime.validate.feasibility.CpSatProbe;
+import io.flextime.rules.probe.FeasibilityProbe;
 import io.flextime.validate.feasibility.FeasibilityPass;
 import io.flextime.validate.findings.Category;
 import io.flextime.validate.findings.Finding;
@@ -24,7 +24,7 @@ public final class SeasonValidator {
     }
 
     /** The findings of one season, its completeness, and the probe's answer. */
-    public record SeasonValidation(List<Finding> findings, Completeness completeness, CpSatProbe.Result probe,
+    public record SeasonValidation(List<Finding> findings, Completeness completeness, FeasibilityProbe.Result probe,
             long records) {
     }
 

@@ -1,5 +1,6 @@
 package io.flextime.validate.feasibility;
 
+import io.flextime.rules.probe.FeasibilityProbe;
 import static io.flextime.validate.SeasonFixtures.hard;
 import static io.flextime.validate.SeasonFixtures.params;
 import static io.flextime.validate.SeasonFixtures.valid;
@@ -61,7 +62,7 @@ class FeasibilityTest {
         Season s = withDecoys(valid());
         assertEquals(List.of(), counting(s));
         var outcome = pass.run(SeasonIndex.tolerant(s), ValidationSettings.defaults(), true);
-        assertEquals(CpSatProbe.Status.FEASIBLE, outcome.probe().status());
+        assertEquals(FeasibilityProbe.Status.FEASIBLE, outcome.probe().status());
         assertEquals(List.of("FEAS_CPSAT_FEASIBLE"), outcome.findings().stream().map(Finding::code).toList());
     }
 
@@ -185,7 +186,7 @@ class FeasibilityTest {
         assertEquals(List.of(), counting(s), "no counting argument catches two openers for one team");
         var outcome = pass.run(SeasonIndex.tolerant(s),
                 ValidationSettings.defaults().withProbe(true), true);
-        assertEquals(CpSatProbe.Status.INFEASIBLE, outcome.probe().status());
+        assertEquals(FeasibilityProbe.Status.INFEASIBLE, outcome.probe().status());
         assertEquals(Set.of("kansas-baylor-opener", "iowa-state-kansas-opener"), Set.copyOf(outcome.probe().conflict()));
         assertTrue(outcome.probe().minimal());
         assertEquals(List.of("FEAS_CPSAT_CONFLICT"), outcome.findings().stream().map(Finding::code).toList());
