@@ -240,7 +240,8 @@ public final class RuleDefinition<R extends Rule> {
             List<Param<?>> group = List.of(params);
             String names = String.join(" or ", group.stream().map(Param::key).toList());
             requirements.add(new Requirement(group, ParamProblem.Kind.MISSING, v -> group.stream().anyMatch(v::given),
-                    v -> "needs parameter " + names));
+                    v -> v == null ? "one of " + String.join(", ", group.stream().map(Param::key).toList()) + " given"
+                            : "needs parameter " + names));
             return this;
         }
 

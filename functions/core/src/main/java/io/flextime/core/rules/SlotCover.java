@@ -26,7 +26,8 @@ public record SlotCover(List<Integer> slots, List<LocalDate> dates, List<DayOfWe
         return everySlot() || slots.contains(slot.index()) || (d != null && (dates.contains(d) || weekdays.contains(d.getDayOfWeek())));
     }
 
-    static final Param<List<Integer>> SLOTS = Param.slots("the slots named by index");
+    static final Param<List<Integer>> SLOTS = Param.of("slots", ParamType.SLOT_INDEXES, "the slots named by index")
+            .orElse(List.of(), "none");
     static final Param<List<LocalDate>> DATES = Param.of("dates", ParamType.DATES, "the slots on these dates")
             .orElse(List.of(), "none");
     static final Param<List<DayOfWeek>> WEEKDAYS = Param.of("weekdays", ParamType.WEEKDAYS, "the slots on these weekdays")

@@ -10,11 +10,14 @@ import io.flextime.rules.RuleLogic;
 
 /** The capacity family: RobinX CA1–CA4, how many games a team (or a group) plays in some slots. */
 public final class Capacity {
-    public static final RuleLogic<Ca1> CA1 = RuleLogic.of(CapacityRows::ca1, CapacityCheck::ca1).scoredBy(CapacityTerms::ca1).reversibleWhen(r -> r.slots().isEmpty());
-    public static final RuleLogic<Ca2> CA2 = RuleLogic.of(CapacityRows::ca2, CapacityCheck::ca2).scoredBy(CapacityTerms::ca2).reversibleWhen(r -> r.slots().isEmpty());
-    public static final RuleLogic<Ca3> CA3 = RuleLogic.of(CapacityRows::ca3, CapacityCheck::ca3).scoredBy(CapacityTerms::ca3).reversibleWhen(r -> true)
-            .tripLimit(Capacity::tripLimit);
-    public static final RuleLogic<Ca4> CA4 = RuleLogic.of(CapacityRows::ca4, CapacityCheck::ca4).scoredBy(CapacityTerms::ca4)
+    public static final RuleLogic<Ca1> CA1 = RuleLogic.of(CapacityRows::ca1, CapacityCheck::ca1)
+            .scoredBy(CapacityTerms::ca1).reversibleWhen(r -> r.slots().isEmpty());
+    public static final RuleLogic<Ca2> CA2 = RuleLogic.of(CapacityRows::ca2, CapacityCheck::ca2)
+            .scoredBy(CapacityTerms::ca2).reversibleWhen(r -> r.slots().isEmpty());
+    public static final RuleLogic<Ca3> CA3 = RuleLogic.of(CapacityRows::ca3, CapacityCheck::ca3)
+            .scoredBy(CapacityTerms::ca3).reversibleWhen(r -> true).tripLimit(Capacity::tripLimit);
+    public static final RuleLogic<Ca4> CA4 = RuleLogic.of(CapacityRows::ca4, CapacityCheck::ca4)
+            .scoredBy(CapacityTerms::ca4)
             .reversibleWhen(r -> r.slots().isEmpty() && r.spread() == Ca4.Spread.GLOBAL);
 
     private Capacity() {

@@ -8,7 +8,8 @@ import io.flextime.rules.RuleLogic;
  * probe (a row per pair of teams and slot; leaving rules out keeps the probe's "infeasible" a proof).
  */
 public final class Fairness {
-    public static final RuleLogic<Fa2> FA2 = RuleLogic.of(FairnessRows::fa2, FairnessCheck::fa2).scoredBy(HomeBalance::fa2).notProbed();
+    public static final RuleLogic<Fa2> FA2 = RuleLogic.of(FairnessRows::fa2, FairnessCheck::fa2)
+            .scoredBy(HomeBalance::fa2).notProbed();
 
     private Fairness() {
     }

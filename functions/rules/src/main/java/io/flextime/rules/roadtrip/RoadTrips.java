@@ -6,8 +6,8 @@ import io.flextime.rules.RuleLogic;
 
 /** The road-trip family: consecutive away games of a team. */
 public final class RoadTrips {
-    public static final RuleLogic<MaxRoadTrip> MAX_ROAD_TRIP = RuleLogic.of(RoadTripRows::maxRoadTrip, RoadTripCheck::maxRoadTrip).reversibleWhen(r -> true)
-            .tripLimit(RoadTrips::tripLimit);
+    public static final RuleLogic<MaxRoadTrip> MAX_ROAD_TRIP = RuleLogic.of(RoadTripRows::maxRoadTrip,
+            RoadTripCheck::maxRoadTrip).reversibleWhen(r -> true).tripLimit(RoadTrips::tripLimit);
 
     private RoadTrips() {
     }
