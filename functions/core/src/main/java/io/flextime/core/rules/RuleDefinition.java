@@ -235,6 +235,13 @@ public final class RuleDefinition<R extends Rule> {
             return this;
         }
 
+        /** The slots, dates and weekdays a calendar rule covers (one of them given), as one {@link SlotCover}. */
+        public Builder<R> cover(Function<R, SlotCover> cover) {
+            return param(SlotCover.SLOTS, r -> cover.apply(r).slots()).param(SlotCover.DATES, r -> cover.apply(r).dates())
+                    .param(SlotCover.WEEKDAYS, r -> cover.apply(r).weekdays())
+                    .atLeastOne(SlotCover.SLOTS, SlotCover.DATES, SlotCover.WEEKDAYS);
+        }
+
         /** At least one of {@code params} must be given. */
         public Builder<R> atLeastOne(Param<?>... params) {
             List<Param<?>> group = List.of(params);

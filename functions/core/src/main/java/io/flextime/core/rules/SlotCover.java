@@ -30,6 +30,11 @@ public record SlotCover(List<Integer> slots, List<LocalDate> dates, List<DayOfWe
             .orElse(List.of(), "none");
     static final Param<List<LocalDate>> DATES = Param.of("dates", ParamType.DATES, "the slots on these dates")
             .orElse(List.of(), "none");
+    /** The cover a rule's parameters name (see {@link RuleDefinition.Builder#cover}). */
+    static SlotCover of(RuleDefinition.Values v) {
+        return new SlotCover(v.get(SLOTS), v.get(DATES), v.get(WEEKDAYS));
+    }
+
     static final Param<List<DayOfWeek>> WEEKDAYS = Param.of("weekdays", ParamType.WEEKDAYS, "the slots on these weekdays")
             .orElse(List.of(), "none");
 }

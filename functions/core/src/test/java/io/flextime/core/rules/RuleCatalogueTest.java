@@ -75,8 +75,8 @@ class RuleCatalogueTest {
         assertEquals(RuleCatalogue.NO_LIMIT, ga1.max());
         VenueUnavailable venue = (VenueUnavailable) RuleCatalogue.read(ConstraintType.VENUE_UNAVAILABLE,
                 raw(EXAMPLES.get(ConstraintType.VENUE_UNAVAILABLE)));
-        assertEquals(List.of(LocalDate.of(2026, 1, 5)), venue.dates());
-        assertEquals(List.of(DayOfWeek.SUNDAY), venue.weekdays());
+        assertEquals(List.of(LocalDate.of(2026, 1, 5)), venue.cover().dates());
+        assertEquals(List.of(DayOfWeek.SUNDAY), venue.cover().weekdays());
         Ca1 all = (Ca1) RuleCatalogue.read(ConstraintType.CA1, raw("{'teams':'all','mode':'HA','min':1}"));
         assertEquals(List.of(), all.teams(), "'all' is every team, as an absent list");
     }

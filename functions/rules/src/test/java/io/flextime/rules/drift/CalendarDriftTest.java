@@ -22,7 +22,7 @@ class CalendarDriftTest extends FamilyDrift {
         return List.of(
                 (r, s) -> {
                     SlotCover cover = cover(r, s);
-                    return new TeamUnavailable(team(r, s), cover.slots(), cover.dates(), cover.weekdays(), pick(r, Mode.values()));
+                    return new TeamUnavailable(team(r, s), cover, pick(r, Mode.values()));
                 },
                 (r, s) -> new MinRestDays(teams(r, s), 1 + r.nextInt(4)));
     }

@@ -14,6 +14,7 @@ import io.flextime.core.model.SeasonIndex;
 import io.flextime.rules.RuleFamilies;
 import io.flextime.rules.RuleRows;
 import io.flextime.rules.cost.ConstraintCost;
+import io.flextime.rules.cost.RowMoves;
 import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Assignment;
 import io.flextime.rules.evaluator.Evaluation;
@@ -262,17 +263,9 @@ final class DriftCheck {
         if (opp[i][s] == j) {
             home[i][s] = !home[i][s];
             home[j][s] = !home[j][s];
-            return;
+        } else {
+            RowMoves.exchangeGames(opp, home, i, j, s);
         }
-        int a = opp[i][s];
-        int b = opp[j][s];
-        boolean iHome = home[i][s];
-        opp[i][s] = b;
-        home[i][s] = home[j][s];
-        opp[j][s] = a;
-        home[j][s] = iHome;
-        opp[a][s] = j;
-        opp[b][s] = i;
     }
 
     private static void compareCost(Season season, SeasonIndex ix, ConstraintCost cost, int[][] opp, boolean[][] home,

@@ -15,7 +15,7 @@ class VenueDriftTest extends FamilyDrift {
                 (r, s) -> {
                     SlotCover cover = CalendarDriftTest.cover(r, s);
                     String venue = s.teams().get(r.nextInt(s.teams().size())).venueId();
-                    return new VenueUnavailable(venue, cover.slots(), cover.dates(), cover.weekdays());
+                    return new VenueUnavailable(venue, cover);
                 },
                 (r, s) -> r.nextBoolean() ? new SharedVenue(List.of(), "v0")
                         : new SharedVenue(RandomSeasons.subset(r, s.teams().stream().map(Team::id).toList(), 2), null));

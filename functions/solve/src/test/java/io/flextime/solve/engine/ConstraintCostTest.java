@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.RowMoves;
 import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.rules.evaluator.Assignment;
 import io.flextime.rules.evaluator.Evaluation;
@@ -120,16 +121,7 @@ class ConstraintCostTest {
                 }
             }
             for (int c = 0; c < k; c++) {
-                int s = changed[c];
-                int a = opp[i][s];
-                int b = opp[j][s];
-                boolean iHome = home[i][s];
-                opp[i][s] = b;
-                home[i][s] = home[j][s];
-                opp[j][s] = a;
-                home[j][s] = iHome;
-                opp[a][s] = j;
-                opp[b][s] = i;
+                RowMoves.exchangeGames(opp, home, i, j, changed[c]);
             }
             cost.rescore(opp, home, oldOpp, oldHome, rows, count, changed, k);
             if (random.nextBoolean()) {
