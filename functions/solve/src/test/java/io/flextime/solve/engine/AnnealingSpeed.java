@@ -49,8 +49,10 @@ public final class AnnealingSpeed {
                 double walkRate = moves / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
                 TournamentAnnealing run = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 7L).orElseThrow();
                 long t1 = CPU.getCurrentThreadCpuTime();
-                run.run(seconds, () -> false);
-                double runRate = run.moves() / ((CPU.getCurrentThreadCpuTime() - t1) / 1e9);
+                if (seconds > 0) {
+                    run.run(seconds, () -> false);
+                }
+                double runRate = seconds > 0 ? run.moves() / ((CPU.getCurrentThreadCpuTime() - t1) / 1e9) : 0;
                 System.out.printf(Locale.ROOT, "%-10s walk %9.0f moves/s   run %9.0f moves/s (%d moves, fewest hard %d)%n", name,
                         walkRate, runRate, run.moves(), run.fewestHard());
                 bestWalk = Math.max(bestWalk, walkRate);
