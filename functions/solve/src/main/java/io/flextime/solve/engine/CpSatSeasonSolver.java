@@ -1,5 +1,10 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
+import io.flextime.rules.model.OrToolsNatives;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,10 +17,8 @@ import com.google.ortools.sat.SatParameters;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.HardRelaxation;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.model.TravelLowerBound;
 import io.flextime.solve.profile.InstanceFeatures;
@@ -70,7 +73,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         long start = System.nanoTime();
         ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
         SeasonIndex index = new SeasonIndex(season);
-        Optional<Supplier<ScheduleCost>> costs = ScheduleCost.forSeason(season, index, weights);
+        Optional<Supplier<ScheduleCost>> costs = ScheduleCosts.forSeason(season, index, weights);
         SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(), costs.isPresent()));
         double budget = settings.timeLimit() == null ? 60.0 : settings.timeLimit().toMillis() / 1000.0;
         Map<String, Object> stats = new LinkedHashMap<>();

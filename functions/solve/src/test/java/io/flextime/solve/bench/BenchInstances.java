@@ -34,7 +34,7 @@ public final class BenchInstances {
     public static Season ttp(Path data, String name) throws IOException {
         Path file = data.resolve("ttp").resolve(name.toLowerCase(Locale.ROOT) + ".txt");
         try (InputStream in = Files.newInputStream(file)) {
-            return new TtpMatrixReader(JSON).read(in, file.getFileName().toString());
+            return new TtpMatrixReader().read(in, file.getFileName().toString());
         }
     }
 
@@ -42,7 +42,7 @@ public final class BenchInstances {
         String base = name.startsWith("ITC2021_") || name.startsWith("TestInstance") ? name : "ITC2021_" + name;
         Path file = data.resolve("itc2021").resolve(base + ".xml");
         try (InputStream in = Files.newInputStream(file)) {
-            return new RobinXReader(JSON).read(in, file.getFileName().toString());
+            return new RobinXReader().read(in, file.getFileName().toString());
         }
     }
 

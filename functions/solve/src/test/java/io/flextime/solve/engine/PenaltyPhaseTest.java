@@ -1,14 +1,14 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.TravelLowerBound;
 import io.flextime.solve.profile.InstanceFeatures;
 import io.flextime.solve.profile.ProfileSelector;

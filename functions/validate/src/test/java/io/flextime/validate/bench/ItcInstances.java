@@ -28,7 +28,7 @@ public final class ItcInstances {
     /** Reads an instance with the RobinX reader all functions share (core). */
     public static Season read(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
-            return new RobinXReader(new ObjectMapper()).read(in, file.getFileName().toString());
+            return new RobinXReader().read(in, file.getFileName().toString());
         }
     }
 }
