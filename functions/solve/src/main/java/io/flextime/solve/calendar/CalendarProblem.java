@@ -1,0 +1,401 @@
+package io.flextime.solve.calendar;
+
+import io.flextime.core.model.ConstraintParams;
+import io.flextime.core.model.ConstraintType;
+import io.flextime.core.model.Matchup;
+import io.flextime.core.model.ObjectiveWeights;
+import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.model.SeasonFormat;
+import io.flextime.core.model.SeasonFormat.RoundRobin;
+import io.flextime.core.model.Slot;
+import io.flextime.solve.calendar.TeamRow.Mode;
+import io.flextime.solve.model.SeasonIndex;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A relaxed season on a calendar, compiled for the calendar search: teams and slots as dense
+ * positions, the travel matrix, the games to place (given, or an initial pairing the search may change),
+ * and every rule as a {@link TeamTerm} or {@link GameTerm}. Built only for seasons the search scores
+ * exactly ({@link #unsupported}); the others go to the CP-SAT path.
+ */
+final class CalendarProblem {
+    /** How the games' pairs are decided. */
+    enum Pairing {
+        /** the listed matchups, or every ordered pair of a double round robin: pairs and hosts fixed */
+        GIVEN,
+        /** every pair meets once; the search chooses the host */
+        SINGLE,
+        /** the search chooses who meets whom twice and who hosts (the PARTIAL format) */
+        PARTIAL
+    }
+
+    final SeasonIndex ix;
+    final int n;
+    final int slotCount;
+    final int words;
+    /** Day number of each slot (epoch day; the slot position when undated). */
+    final int[] day;
+    final long[][] metres;
+    final boolean returnHome;
+    final double travelWeight;
+    final double penaltyWeight;
+    final Pairing pairing;
+    final int gamesPerTeam;
+    final int twiceOpponents;
+    /** Every pair must meet at least once (PARTIAL with enough games). */
+    final boolean everyPairMeets;
+    /** The games to place: home and away team positions; for SINGLE and PARTIAL an initial pairing. */
+    final int[] gameHome;
+    final int[] gameAway;
+    /** A hard FIXED_GAME's slot per game, or −1. */
+    final int[] fixedSlot;
+    /** Slots where each team may play at all / at home / away, from the hard unavailability rules. */
+    final long[][] mayPlay;
+    final long[][] mayHost;
+    final long[][] mayVisit;
+    /** The rules read from one team's row, per team. */
+    final TeamTerm[][] teamTerms;
+    /** The rules over several teams' games. */
+    final GameTerm[] gameTerms;
+    /** The format's rest days between two games of a team (0: none). */
+    final int formatRestDays;
+
+    private CalendarProblem(SeasonIndex ix, ObjectiveWeights weights) {
+        this.ix = ix;
+        this.n = ix.n;
+        this.slotCount = ix.slotCount;
+        this.words = (slotCount + 63) >>> 6;
+        SeasonFormat f = ix.season.format();
+        this.day = new int[slotCount];
+        boolean dated = ix.slots.stream().allMatch(s -> s.date() != null);
+        for (int s = 0; s < slotCount; s++) {
+            day[s] = dated ? (int) ix.date(s).toEpochDay() : s;
+        }
+        this.metres = ix.hasTravel() ? ix.metres : new long[n][n];
+        this.returnHome = f.travel() == SeasonFormat.TravelMode.RETURN_HOME;
+        this.travelWeight = ix.hasTravel() ? weights.travel() : 0;
+        this.penaltyWeight = weights.penalty();
+        this.formatRestDays = f.minRestDays() == null ? 0 : f.minRestDays();
+        List<int[]> games = new ArrayList<>();
+        if (!ix.season.matchups().isEmpty()) {
+            pairing = Pairing.GIVEN;
+            for (Matchup m : ix.season.matchups()) {
+                for (int k = 0; k < m.meetings(); k++) {
+                    games.add(new int[] {ix.team(m.home(), "matchups"), ix.team(m.away(), "matchups")});
+                }
+            }
+        } else if (f.roundRobin() == RoundRobin.DOUBLE) {
+            pairing = Pairing.GIVEN;
+            for (int h = 0; h < n; h++) {
+                for (int a = 0; a < n; a++) {
+                    if (h != a) {
+                        games.add(new int[] {h, a});
+                    }
+                }
+            }
+        } else if (f.roundRobin() == RoundRobin.SINGLE) {
+            pairing = Pairing.SINGLE;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    // alternate hosts so that every team starts near half its games at home
+                    games.add(((i + j) % 2 == 0) ? new int[] {i, j} : new int[] {j, i});
+                }
+            }
+        } else {
+            pairing = Pairing.PARTIAL;
+            games.addAll(InitialPairing.partial(n, f.gamesPerTeam(), f.twiceOpponents() == null ? 0 : f.twiceOpponents()));
+        }
+        this.gamesPerTeam = f.gamesPerTeam() == null ? 0 : f.gamesPerTeam();
+        this.twiceOpponents = f.twiceOpponents() == null ? 0 : f.twiceOpponents();
+        this.everyPairMeets = pairing == Pairing.PARTIAL && gamesPerTeam >= n - 1 + twiceOpponents;
+        this.gameHome = games.stream().mapToInt(g -> g[0]).toArray();
+        this.gameAway = games.stream().mapToInt(g -> g[1]).toArray();
+        this.fixedSlot = new int[games.size()];
+        Arrays.fill(fixedSlot, -1);
+        this.mayPlay = full();
+        this.mayHost = full();
+        this.mayVisit = full();
+        List<List<TeamTerm>> perTeam = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            perTeam.add(new ArrayList<>());
+        }
+        List<GameTerm> overGames = new ArrayList<>();
+        for (SeasonConstraint c : ix.season.constraints()) {
+            compile(c, perTeam, overGames);
+        }
+        if (formatRestDays > 0) {
+            for (int t = 0; t < n; t++) {
+                perTeam.get(t).add(new TeamTerm.Rest("format.minRestDays", true, 0, day, formatRestDays));
+            }
+        }
+        this.teamTerms = perTeam.stream().map(l -> l.toArray(TeamTerm[]::new)).toArray(TeamTerm[][]::new);
+        this.gameTerms = overGames.toArray(GameTerm[]::new);
+    }
+
+    /** The compiled season, or empty when {@link #unsupported} names something the search does not score. */
+    static Optional<CalendarProblem> of(SeasonIndex ix, ObjectiveWeights weights) {
+        return unsupported(ix).isPresent() ? Optional.empty() : Optional.of(new CalendarProblem(ix, weights));
+    }
+
+    private static final Set<ConstraintType> SCORED = EnumSet.of(ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3,
+            ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
+            ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
+            ConstraintType.MAX_ROAD_TRIP);
+
+    /**
+     * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
+     * with slots in date order, not phased or mirrored, whose rules are all of the types it scores.
+     */
+    static Optional<String> unsupported(SeasonIndex ix) {
+        SeasonFormat f = ix.season.format();
+        if (f.compact()) {
+            return Optional.of("compact season");
+        }
+        if (f.phased() || f.mirrored()) {
+            return Optional.of("phased or mirrored season");
+        }
+        if (ix.season.matchups().isEmpty() && f.roundRobin() == RoundRobin.PARTIAL && f.gamesPerTeam() == null) {
+            return Optional.of("PARTIAL season without gamesPerTeam");
+        }
+        for (int s = 1; s < ix.slotCount; s++) {
+            LocalDate a = ix.date(s - 1);
+            LocalDate b = ix.date(s);
+            if ((a == null) != (b == null) || (a != null && b.isBefore(a))) {
+                return Optional.of("slots not in date order");
+            }
+        }
+        for (SeasonConstraint c : ix.season.constraints()) {
+            if (!SCORED.contains(c.type())) {
+                return Optional.of(c.type() + " is not scored by the calendar search");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long[][] full() {
+        long[][] out = new long[n][words];
+        for (long[] row : out) {
+            for (int s = 0; s < slotCount; s++) {
+                row[s >>> 6] |= 1L << s;
+            }
+        }
+        return out;
+    }
+
+    private void compile(SeasonConstraint c, List<List<TeamTerm>> perTeam, List<GameTerm> overGames) {
+        ConstraintParams p = new ConstraintParams(c);
+        String id = c.id();
+        boolean hard = c.hard();
+        int pen = c.penalty();
+        if (!hard && pen <= 0) {
+            return; // a soft rule without penalty costs nothing
+        }
+        switch (c.type()) {
+            case CA1 -> {
+                Mode mode = Mode.of(p.text(p.has("mode") ? "mode" : "mode1", "H"));
+                long[] mask = mask(ix.slots(p.integers("slots"), id));
+                int min = p.integer("min", 0);
+                int max = p.integer("max", Integer.MAX_VALUE);
+                for (int t : ix.teams(p.strings("teams"), id)) {
+                    perTeam.get(t).add(new TeamTerm.Capacity(id, hard, pen, mode, mask, min, max));
+                }
+            }
+            case CA2 -> {
+                Mode mode = Mode.of(p.text("mode1", "HA"));
+                boolean[] against = members(ix.teams(p.strings("teams2"), id));
+                long[] mask = mask(ix.slots(p.integers("slots"), id));
+                for (int t : ix.teams(p.strings("teams1"), id)) {
+                    perTeam.get(t).add(new TeamTerm.OpponentCapacity(id, hard, pen, mode, against, mask, p.integer("min", 0),
+                            p.integer("max", Integer.MAX_VALUE)));
+                }
+            }
+            case CA3 -> {
+                Mode mode = Mode.of(p.text("mode1", "HA"));
+                boolean[] against = members(ix.teams(p.strings("teams2"), id));
+                for (int t : ix.teams(p.strings("teams1"), id)) {
+                    perTeam.get(t).add(new TeamTerm.WindowCapacity(id, hard, pen, mode, against, p.integer("intp"), slotCount,
+                            p.integer("min", 0), p.integer("max", Integer.MAX_VALUE)));
+                }
+            }
+            case CA4 -> overGames.add(new GameTerm.SlotCapacity(id, hard, pen, Mode.of(p.text("mode1", "HA")),
+                    members(ix.teams(p.strings("teams1"), id)), members(ix.teams(p.strings("teams2"), id)),
+                    slotSet(ix.slots(p.integers("slots"), id)), "EVERY".equals(p.text("mode2", "GLOBAL")), p.integer("min", 0),
+                    p.integer("max", Integer.MAX_VALUE)));
+            case GA1 -> {
+                int[][] listed = new int[n][n];
+                for (String[] m : p.meetings("meetings")) {
+                    listed[ix.team(m[0], id)][ix.team(m[1], id)]++;
+                }
+                overGames.add(new GameTerm.MeetingPlacement(id, hard, pen, listed, slotSet(ix.slots(p.integers("slots"), id)),
+                        p.integer("min", 0), p.integer("max", Integer.MAX_VALUE)));
+            }
+            case BR1 -> {
+                Mode mode = Mode.of(p.text(p.has("mode2") ? "mode2" : "mode", "HA"));
+                long[] mask = mask(ix.slots(p.integers("slots"), id));
+                for (int t : ix.teams(p.strings("teams"), id)) {
+                    perTeam.get(t).add(new TeamTerm.Breaks(id, hard, pen, mode, mask, p.integer("intp")));
+                }
+            }
+            case SE1 -> {
+                int[] teams = ix.teams(p.strings("teams"), id);
+                boolean[] in = members(teams);
+                for (int t : teams) {
+                    boolean[] higher = new boolean[n];
+                    for (int o = t + 1; o < n; o++) {
+                        higher[o] = in[o];
+                    }
+                    perTeam.get(t).add(new TeamTerm.Rematch(id, hard, pen, higher, p.integer("min")));
+                }
+            }
+            case TEAM_UNAVAILABLE -> {
+                int t = ix.team(p.strings("team").get(0), id);
+                Mode mode = Mode.of(p.text("mode", "HA"));
+                long[] covered = covered(p);
+                perTeam.get(t).add(new TeamTerm.Unavailable(id, hard, pen, mode, covered));
+                if (hard) {
+                    forbid(mode == Mode.HA ? mayPlay[t] : mode == Mode.H ? mayHost[t] : mayVisit[t], covered);
+                }
+            }
+            case VENUE_UNAVAILABLE -> {
+                String venue = p.strings("venue").get(0);
+                long[] covered = covered(p);
+                for (int t = 0; t < n; t++) {
+                    if (venue.equals(ix.teams.get(t).venueId())) {
+                        perTeam.get(t).add(new TeamTerm.Unavailable(id, hard, pen, Mode.H, covered));
+                        if (hard) {
+                            forbid(mayHost[t], covered);
+                        }
+                    }
+                }
+            }
+            case FIXED_GAME -> {
+                int h = ix.team(p.strings("home").get(0), id);
+                int a = ix.team(p.strings("away").get(0), id);
+                int slot = fixedSlotOf(p);
+                if (hard && slot >= 0 && fixGame(h, a, slot)) {
+                    perTeam.get(h).add(new TeamTerm.FixedGame(id, true, 0, a, slot)); // kept 0 by the search; scored as a check
+                } else {
+                    perTeam.get(h).add(new TeamTerm.FixedGame(id, hard, pen, a, slot));
+                }
+            }
+            case SHARED_VENUE -> {
+                boolean[] sharing = new boolean[n];
+                if (p.has("teams")) {
+                    sharing = members(ix.teams(p.strings("teams"), id));
+                } else {
+                    String venue = p.strings("venue").get(0);
+                    for (int t = 0; t < n; t++) {
+                        sharing[t] = venue.equals(ix.teams.get(t).venueId());
+                    }
+                }
+                Map<Integer, Integer> dates = new HashMap<>();
+                int[] dateOfSlot = new int[slotCount];
+                for (int s = 0; s < slotCount; s++) {
+                    dateOfSlot[s] = dates.computeIfAbsent(day[s], d -> dates.size());
+                }
+                overGames.add(new GameTerm.SharedVenue(id, hard, pen, sharing, dateOfSlot, dates.size()));
+            }
+            case MIN_REST_DAYS -> {
+                for (int t : ix.teams(p.strings("teams"), id)) {
+                    perTeam.get(t).add(new TeamTerm.Rest(id, hard, pen, day, p.integer("days")));
+                }
+            }
+            case MAX_ROAD_TRIP -> {
+                for (int t : ix.teams(p.strings("teams"), id)) {
+                    perTeam.get(t).add(new TeamTerm.RoadTrip(id, hard, pen, p.integer("max")));
+                }
+            }
+            default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);
+        }
+    }
+
+    /** Fixes one still unfixed game (home, away) to the slot; false when the pairing has none left. */
+    private boolean fixGame(int h, int a, int slot) {
+        if (pairing != Pairing.GIVEN) {
+            return false;
+        }
+        for (int g = 0; g < gameHome.length; g++) {
+            if (gameHome[g] == h && gameAway[g] == a && fixedSlot[g] < 0) {
+                fixedSlot[g] = slot;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int fixedSlotOf(ConstraintParams p) {
+        for (int s = 0; s < slotCount; s++) {
+            boolean wanted = p.has("slot") ? ix.slotIndex(s) == p.integer("slot")
+                    : LocalDate.parse(p.strings("date").get(0)).equals(ix.date(s));
+            if (wanted) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** The slots a calendar rule covers: listed indexes, dates or weekdays; none listed: every slot. */
+    private long[] covered(ConstraintParams p) {
+        Set<Integer> indexes = new HashSet<>(p.integers("slots"));
+        Set<LocalDate> dates = new HashSet<>(p.dates("dates"));
+        Set<DayOfWeek> weekdays = new HashSet<>(p.weekdays("weekdays"));
+        boolean all = indexes.isEmpty() && dates.isEmpty() && weekdays.isEmpty();
+        long[] mask = new long[words];
+        for (int s = 0; s < slotCount; s++) {
+            Slot slot = ix.slots.get(s);
+            LocalDate d = slot.date();
+            if (all || indexes.contains(slot.index()) || (d != null && (dates.contains(d) || weekdays.contains(d.getDayOfWeek())))) {
+                mask[s >>> 6] |= 1L << s;
+            }
+        }
+        return mask;
+    }
+
+    private static void forbid(long[] allowed, long[] covered) {
+        for (int w = 0; w < allowed.length; w++) {
+            allowed[w] &= ~covered[w];
+        }
+    }
+
+    private long[] mask(int[] slots) {
+        long[] m = new long[words];
+        for (int s : slots) {
+            m[s >>> 6] |= 1L << s;
+        }
+        return m;
+    }
+
+    private boolean[] slotSet(int[] slots) {
+        boolean[] in = new boolean[slotCount];
+        for (int s : slots) {
+            in[s] = true;
+        }
+        return in;
+    }
+
+    private boolean[] members(int[] teams) {
+        boolean[] in = new boolean[n];
+        for (int t : teams) {
+            in[t] = true;
+        }
+        return in;
+    }
+
+    int games() {
+        return gameHome.length;
+    }
+
+    boolean allowed(long[] mask, int slot) {
+        return (mask[slot >>> 6] & (1L << slot)) != 0;
+    }
+}

@@ -1,0 +1,163 @@
+package io.flextime.solve.calendar;
+
+import io.flextime.solve.calendar.TeamRow.Mode;
+
+/**
+ * A rule over games of several teams (per slot, per date or in total), kept up to date game by game:
+ * {@link #add} is called with +1 when a game is placed and −1 when it is removed, and the deviation is
+ * maintained with it, so a move costs O(1) per game it touches whatever the season's size.
+ */
+abstract class GameTerm {
+    final String constraintId;
+    final boolean hard;
+    final int penalty;
+    int deviation;
+
+    GameTerm(String constraintId, boolean hard, int penalty) {
+        this.constraintId = constraintId;
+        this.hard = hard;
+        this.penalty = penalty;
+    }
+
+    abstract void add(int slot, int home, int away, int sign);
+
+    /** Forget every game (the terms' state before the first placement). */
+    abstract void clear();
+
+    static int outside(int count, int min, int max) {
+        return Math.max(0, count - max) + Math.max(0, min - count);
+    }
+
+    /** CA4: games between teams1 and teams2 (by mode) in the slots, per slot (EVERY) or in total (GLOBAL). */
+    static final class SlotCapacity extends GameTerm {
+        private final Mode mode;
+        private final boolean[] teams1;
+        private final boolean[] teams2;
+        private final boolean[] inSlots;
+        private final boolean every;
+        private final int min;
+        private final int max;
+        private final int[] perSlot;
+        private final int slotsCovered;
+        private int total;
+
+        SlotCapacity(String id, boolean hard, int penalty, Mode mode, boolean[] teams1, boolean[] teams2, boolean[] inSlots,
+                boolean every, int min, int max) {
+            super(id, hard, penalty);
+            this.mode = mode;
+            this.teams1 = teams1;
+            this.teams2 = teams2;
+            this.inSlots = inSlots;
+            this.every = every;
+            this.min = min;
+            this.max = max;
+            this.perSlot = new int[inSlots.length];
+            int covered = 0;
+            for (boolean b : inSlots) {
+                covered += b ? 1 : 0;
+            }
+            this.slotsCovered = covered;
+            clear();
+        }
+
+        @Override
+        void add(int slot, int home, int away, int sign) {
+            if (!inSlots[slot]) {
+                return;
+            }
+            boolean counted = switch (mode) {
+                case H -> teams1[home] && teams2[away];
+                case A -> teams1[away] && teams2[home];
+                case HA -> (teams1[home] && teams2[away]) || (teams1[away] && teams2[home]);
+            };
+            if (!counted) {
+                return;
+            }
+            if (every) {
+                deviation -= outside(perSlot[slot], min, max);
+                perSlot[slot] += sign;
+                deviation += outside(perSlot[slot], min, max);
+            } else {
+                deviation -= outside(total, min, max);
+                total += sign;
+                deviation += outside(total, min, max);
+            }
+        }
+
+        @Override
+        void clear() {
+            java.util.Arrays.fill(perSlot, 0);
+            total = 0;
+            deviation = every ? slotsCovered * outside(0, min, max) : outside(0, min, max);
+        }
+    }
+
+    /** SHARED_VENUE: home games of the sharing teams above one per date (per slot when undated). */
+    static final class SharedVenue extends GameTerm {
+        private final boolean[] sharing;
+        private final int[] dateOfSlot;
+        private final int[] perDate;
+
+        SharedVenue(String id, boolean hard, int penalty, boolean[] sharing, int[] dateOfSlot, int dates) {
+            super(id, hard, penalty);
+            this.sharing = sharing;
+            this.dateOfSlot = dateOfSlot;
+            this.perDate = new int[dates];
+        }
+
+        @Override
+        void add(int slot, int home, int away, int sign) {
+            if (!sharing[home]) {
+                return;
+            }
+            int d = dateOfSlot[slot];
+            deviation -= Math.max(0, perDate[d] - 1);
+            perDate[d] += sign;
+            deviation += Math.max(0, perDate[d] - 1);
+        }
+
+        @Override
+        void clear() {
+            java.util.Arrays.fill(perDate, 0);
+            deviation = 0;
+        }
+    }
+
+    /** GA1: how many of the listed (home, away) meetings take place in the slots, between min and max. */
+    static final class MeetingPlacement extends GameTerm {
+        private final int[][] listed;
+        private final boolean[] inSlots;
+        private final int min;
+        private final int max;
+        private int count;
+
+        MeetingPlacement(String id, boolean hard, int penalty, int[][] listed, boolean[] inSlots, int min, int max) {
+            super(id, hard, penalty);
+            this.listed = listed;
+            this.inSlots = inSlots;
+            this.min = min;
+            this.max = max;
+            clear();
+        }
+
+        @Override
+        void add(int slot, int home, int away, int sign) {
+            if (!inSlots[slot]) {
+                return;
+            }
+            int times = listed[home][away];
+            if (times == 0) {
+                return;
+            }
+            deviation -= outside(count, min, max);
+            count += sign * times;
+            deviation += outside(count, min, max);
+        }
+
+        @Override
+        void clear() {
+            count = 0;
+            deviation = outside(0, min, max);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.flextime.solve.calendar;
+
+/**
+ * One team's games as the terms read them: which slots it plays and hosts (bit sets over slot
+ * positions), its opponent per slot, and its played slots in order. A view of {@link CalendarState}
+ * filled for one team at a time, so terms allocate nothing.
+ */
+final class TeamRow {
+    int team;
+    long[] plays;
+    long[] hosts;
+    int[] opponent;
+    /** The slots the team plays, ascending; {@code games} of them are valid. */
+    final int[] sequence;
+    int games;
+
+    TeamRow(int slotCount) {
+        sequence = new int[slotCount];
+    }
+
+    boolean home(int slot) {
+        return (hosts[slot >>> 6] & (1L << slot)) != 0;
+    }
+
+    /** Games of {@code mode} (H, A or HA) in the slots of {@code mask}. */
+    int count(Mode mode, long[] mask) {
+        int c = 0;
+        for (int w = 0; w < mask.length; w++) {
+            long m = switch (mode) {
+                case H -> hosts[w];
+                case A -> plays[w] & ~hosts[w];
+                case HA -> plays[w];
+            };
+            c += Long.bitCount(m & mask[w]);
+        }
+        return c;
+    }
+
+    /** Home, away or any game, as RobinX's modes H, A and HA. */
+    enum Mode {
+        H, A, HA;
+
+        static Mode of(String text) {
+            return switch (text) {
+                case "H" -> H;
+                case "A" -> A;
+                default -> HA;
+            };
+        }
+
+        boolean matches(boolean home) {
+            return this == HA || (this == H) == home;
+        }
+    }
+}
