@@ -33,10 +33,9 @@ final class CalendarAnnealing implements Runnable {
     private volatile Published closest;
     private int fewestHard = Integer.MAX_VALUE;
     private volatile long moveCount;
-    private volatile double firstFeasibleSeconds = -1;
     private final long startNanos;
 
-    CalendarAnnealing(CalendarProblem p, int[][] start, long seed, long startNanos, double seconds, BooleanSupplier stop) {
+    CalendarAnnealing(CalendarProblem p, int[][] start, long seed, double seconds, BooleanSupplier stop) {
         this.p = p;
         this.st = new CalendarState(p);
         this.random = new SplittableRandom(seed);
@@ -220,6 +219,20 @@ final class CalendarAnnealing implements Runnable {
     private boolean move() {
         double r = random.nextDouble();
         boolean free = p.pairing != CalendarProblem.Pairing.GIVEN;
+        if (st.hard() > 0 && random.nextDouble() < 0.3) {
+            // aimed at what is broken: an unplaced game, or a game of a broken rule
+            if (st.unplacedGames() > 0 && random.nextBoolean()) {
+                return moves.insertByKempe(moves.pickGame(1.0));
+            }
+            int g = moves.pickViolatedGame();
+            if (g >= 0) {
+                if (random.nextBoolean()) {
+                    int s = moves.pickSlot(st.home[g], st.away[g], st.slotOf[g]);
+                    return s >= 0 && moves.relocate(g, s);
+                }
+                return moves.kempe(g, kempePartner(g));
+            }
+        }
         if (r < 0.55) {
             int g = moves.pickGame(0.5);
             int s = moves.pickSlot(st.home[g], st.away[g], st.slotOf[g]);
@@ -227,7 +240,7 @@ final class CalendarAnnealing implements Runnable {
         }
         if (r < 0.80) {
             int g = moves.pickGame(0);
-            return st.slotOf[g] >= 0 && moves.kempe(g, random.nextInt(p.slotCount));
+            return st.slotOf[g] >= 0 && moves.kempe(g, kempePartner(g));
         }
         if (r < 0.86) {
             return moves.swapSlots(random.nextInt(p.slotCount), random.nextInt(p.slotCount));
@@ -245,14 +258,22 @@ final class CalendarAnnealing implements Runnable {
         return s >= 0 && moves.relocate(g, s);
     }
 
+    /** The other slot of a Kempe chain from game g: half the time one where its home team plays too. */
+    private int kempePartner(int g) {
+        if (random.nextBoolean()) {
+            int e = moves.randomGameOf(st.home[g]);
+            if (e >= 0 && e != g) {
+                return st.slotOf[e];
+            }
+        }
+        return random.nextInt(p.slotCount);
+    }
+
     private void record() {
         int hard = st.hard();
         if (hard == 0 && st.objective() < bestObjective) {
             bestObjective = st.objective();
             bestFeasible = new Published(st.snapshot(), bestObjective, 0);
-            if (firstFeasibleSeconds < 0) {
-                firstFeasibleSeconds = (System.nanoTime() - startNanos) / 1e9;
-            }
         }
         if (hard < fewestHard) {
             fewestHard = hard;

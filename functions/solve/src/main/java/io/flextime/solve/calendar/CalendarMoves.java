@@ -57,6 +57,112 @@ final class CalendarMoves {
         return random.nextInt(games);
     }
 
+    /**
+     * A placed game the hard rules point at: in a slot where a rule over several teams is broken, or of a
+     * team whose own row breaks a hard rule; −1 when none is found.
+     */
+    int pickViolatedGame() {
+        if (st.hardOfGames() > 0 && random.nextBoolean()) {
+            GameTerm[] terms = p.gameTerms;
+            int from = random.nextInt(terms.length);
+            for (int k = 0; k < terms.length; k++) {
+                GameTerm term = terms[(from + k) % terms.length];
+                if (term.hard && term.deviation > 0) {
+                    int s = term.violatedSlot(random.nextInt(p.slotCount));
+                    if (s >= 0) {
+                        int t0 = random.nextInt(p.n);
+                        for (int j = 0; j < p.n; j++) {
+                            int g = st.gameAt[(t0 + j) % p.n][s];
+                            if (g >= 0) {
+                                return g;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int from = random.nextInt(p.n);
+        for (int k = 0; k < p.n; k++) {
+            int t = (from + k) % p.n;
+            if (st.teamHard(t) > 0) {
+                return randomGameOf(t);
+            }
+        }
+        return -1;
+    }
+
+    /** A random placed game of team t, or −1. */
+    int randomGameOf(int t) {
+        long[] pl = st.plays[t];
+        int count = 0;
+        for (long w : pl) {
+            count += Long.bitCount(w);
+        }
+        if (count == 0) {
+            return -1;
+        }
+        int k = random.nextInt(count);
+        for (int w = 0; w < pl.length; w++) {
+            int c = Long.bitCount(pl[w]);
+            if (k < c) {
+                long bits = pl[w];
+                for (int i = 0; i < k; i++) {
+                    bits &= bits - 1;
+                }
+                return st.gameAt[t][(w << 6) + Long.numberOfTrailingZeros(bits)];
+            }
+            k -= c;
+        }
+        return -1;
+    }
+
+    /**
+     * Places unplaced game g: in a slot where both its teams are free, else by a Kempe chain: in a slot
+     * s_h where the home team is free and s_a where the visitor is, the chain of the visitor's game in s_h
+     * is exchanged between s_h and s_a, which frees the visitor in s_h unless the chain reaches the home
+     * team (the augmenting step of edge colouring).
+     */
+    boolean insertByKempe(int g) {
+        if (st.slotOf[g] >= 0) {
+            return false;
+        }
+        int h = st.home[g];
+        int a = st.away[g];
+        int freeH = -1;
+        int freeA = -1;
+        int seenH = 0;
+        int seenA = 0;
+        for (int s = 0; s < p.slotCount; s++) {
+            if (!may(h, a, s)) {
+                continue;
+            }
+            boolean hFree = st.gameAt[h][s] < 0;
+            boolean aFree = st.gameAt[a][s] < 0;
+            if (hFree && aFree) {
+                st.place(g, s);
+                return true;
+            }
+            // reservoir sampling: a uniform slot of each kind
+            if (hFree && random.nextInt(++seenH) == 0) {
+                freeH = s;
+            }
+            if (aFree && random.nextInt(++seenA) == 0) {
+                freeA = s;
+            }
+        }
+        if (freeH < 0 || freeA < 0) {
+            return false;
+        }
+        int e = st.gameAt[a][freeH];
+        if (!kempe(e, freeA)) {
+            return false;
+        }
+        if (st.gameAt[h][freeH] < 0 && st.gameAt[a][freeH] < 0) {
+            st.place(g, freeH);
+        }
+        return true;
+    }
+
     /** A random slot where game g's teams may play it, other than {@code not}, or −1 (a few draws). */
     int pickSlot(int h, int a, int not) {
         for (int k = 0; k < 24; k++) {
@@ -121,7 +227,8 @@ final class CalendarMoves {
         boolean ok = true;
         while (head < tail) {
             int t = teamQueue[head++];
-            for (int s : new int[] {s1, other}) {
+            for (int side = 0; side < 2; side++) {
+                int s = side == 0 ? s1 : other;
                 int e = st.gameAt[t][s];
                 if (e < 0 || inChain[e]) {
                     continue;
@@ -234,7 +341,8 @@ final class CalendarMoves {
         }
         int size = 0;
         for (int t = 0; t < p.n; t++) {
-            for (int s : new int[] {s1, s2}) {
+            for (int side = 0; side < 2; side++) {
+                int s = side == 0 ? s1 : s2;
                 int e = st.gameAt[t][s];
                 if (e >= 0 && st.home[e] == t) {
                     if (!movable(e)) {

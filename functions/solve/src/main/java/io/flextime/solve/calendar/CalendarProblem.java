@@ -395,6 +395,11 @@ final class CalendarProblem {
         return gameHome.length;
     }
 
+    /** Every game fixed by a hard FIXED_GAME: there is one schedule at most. */
+    boolean everyGameFixed() {
+        return Arrays.stream(fixedSlot).allMatch(s -> s >= 0);
+    }
+
     boolean allowed(long[] mask, int slot) {
         return (mask[slot >>> 6] & (1L << slot)) != 0;
     }

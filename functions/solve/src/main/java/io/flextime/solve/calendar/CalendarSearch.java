@@ -34,9 +34,12 @@ public final class CalendarSearch {
     public record Found(List<Assignment> games, Evaluation evaluation, double seconds) {
     }
 
-    /** What the search ended with: its best feasible schedule (if any) and its schedule nearest to feasible. */
+    /**
+     * What the search ended with: its best feasible schedule (if any), its schedule nearest to feasible, and
+     * whether it searched every schedule there is ({@code complete}: when every game is fixed).
+     */
     public record Outcome(Optional<Found> best, List<Assignment> closest, int fewestHardDeviations, long moves,
-            int improvements) {
+            int improvements, boolean complete) {
     }
 
     /**
@@ -46,14 +49,27 @@ public final class CalendarSearch {
     public Outcome run(SeasonIndex ix, ObjectiveWeights weights, List<Assignment> start, double toBeat, double seconds,
             int workers, long seed, BooleanSupplier stop, Consumer<Found> onBetter) {
         long begin = System.nanoTime();
+        CalendarProblem first = CalendarProblem.of(ix, weights)
+                .orElseThrow(() -> new IllegalArgumentException("the calendar search does not apply: " + unsupported(ix).orElse("")));
+        if (first.everyGameFixed()) {
+            // one schedule at most: placing the fixed games is the whole search
+            CalendarAnnealing only = new CalendarAnnealing(first, null, seed, 0, () -> true);
+            CalendarAnnealing.Published snap = only.bestFeasible();
+            if (snap == null || snap.objective() >= toBeat - 1e-6) {
+                return new Outcome(Optional.empty(), only.closest() == null ? List.of() : assignments(first, only.closest().schedule()),
+                        only.closest() == null ? Integer.MAX_VALUE : only.closest().hard(), 0, 0, true);
+            }
+            Found found = judge(ix, weights, first, snap, begin);
+            onBetter.accept(found);
+            return new Outcome(Optional.of(found), found.games(), 0, 0, 1, true);
+        }
         List<CalendarAnnealing> searches = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < Math.max(1, workers); w++) {
             // one compiled problem per thread: the rules over several teams keep counters
-            CalendarProblem problem = CalendarProblem.of(ix, weights)
-                    .orElseThrow(() -> new IllegalArgumentException("the calendar search does not apply: " + unsupported(ix).orElse("")));
+            CalendarProblem problem = w == 0 ? first : CalendarProblem.of(ix, weights).orElseThrow();
             double left = seconds - (System.nanoTime() - begin) / 1e9;
-            CalendarAnnealing a = new CalendarAnnealing(problem, snapshotOf(problem, start), seed * 7919 + w, begin, left, stop);
+            CalendarAnnealing a = new CalendarAnnealing(problem, snapshotOf(problem, start), seed * 7919 + w, left, stop);
             searches.add(a);
             Thread t = new Thread(a, "calendar-search-" + w);
             t.setDaemon(true);
@@ -96,7 +112,7 @@ public final class CalendarSearch {
         List<Assignment> closest = nearest == null ? List.of() : assignments(nearest.problem(), nearest.closest().schedule());
         int fewest = nearest == null ? Integer.MAX_VALUE : nearest.closest().hard();
         long moves = searches.stream().mapToLong(CalendarAnnealing::moves).sum();
-        return new Outcome(Optional.ofNullable(best), closest, fewest, moves, improvements);
+        return new Outcome(Optional.ofNullable(best), closest, fewest, moves, improvements, false);
     }
 
     private Found judge(SeasonIndex ix, ObjectiveWeights weights, CalendarProblem p, CalendarAnnealing.Published snap, long begin) {

@@ -128,6 +128,16 @@ final class CalendarState {
         return unplaced;
     }
 
+    /** Hard deviations read from team t's row (its own rules and, in PARTIAL seasons, the format's). */
+    int teamHard(int t) {
+        return teamHard[t];
+    }
+
+    /** Hard deviations of the rules over several teams' games. */
+    int hardOfGames() {
+        return hardOfGames;
+    }
+
     /** The season's objective (travel weight × km + penalty weight × soft penalties), hard rules aside. */
     double objective() {
         return p.travelWeight * travelKm() + p.penaltyWeight * soft();

@@ -21,6 +21,11 @@ abstract class GameTerm {
 
     abstract void add(int slot, int home, int away, int sign);
 
+    /** A slot where this term is violated, for moves aimed at it (from {@code from} on, cyclically), or −1. */
+    int violatedSlot(int from) {
+        return -1;
+    }
+
     /** Forget every game (the terms' state before the first placement). */
     abstract void clear();
 
@@ -79,9 +84,24 @@ abstract class GameTerm {
                 deviation += outside(perSlot[slot], min, max);
             } else {
                 deviation -= outside(total, min, max);
+                perSlot[slot] += sign;
                 total += sign;
                 deviation += outside(total, min, max);
             }
+        }
+
+        @Override
+        int violatedSlot(int from) {
+            if (deviation == 0) {
+                return -1;
+            }
+            for (int k = 0; k < inSlots.length; k++) {
+                int s = (from + k) % inSlots.length;
+                if (inSlots[s] && (every ? outside(perSlot[s], min, max) > 0 : total > max ? perSlot[s] > 0 : true)) {
+                    return s;
+                }
+            }
+            return -1;
         }
 
         @Override
@@ -103,6 +123,20 @@ abstract class GameTerm {
             this.sharing = sharing;
             this.dateOfSlot = dateOfSlot;
             this.perDate = new int[dates];
+        }
+
+        @Override
+        int violatedSlot(int from) {
+            if (deviation == 0) {
+                return -1;
+            }
+            for (int k = 0; k < dateOfSlot.length; k++) {
+                int s = (from + k) % dateOfSlot.length;
+                if (perDate[dateOfSlot[s]] > 1) {
+                    return s;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -12,6 +12,7 @@ import com.google.ortools.sat.SatParameters;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.solve.calendar.CalendarSearch;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.HardRelaxation;
@@ -71,7 +72,8 @@ public class CpSatSeasonSolver implements SeasonSolver {
         ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
         SeasonIndex index = new SeasonIndex(season);
         Optional<Supplier<ScheduleCost>> costs = ScheduleCost.forSeason(season, index, weights);
-        SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(), costs.isPresent()));
+        SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(), costs.isPresent(),
+                CalendarSearch.unsupported(index).isEmpty()));
         double budget = settings.timeLimit() == null ? 60.0 : settings.timeLimit().toMillis() / 1000.0;
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("profile", profile.name());
@@ -85,6 +87,26 @@ public class CpSatSeasonSolver implements SeasonSolver {
         int solutionsSoFar = 0;
         double bestSoFar = Double.POSITIVE_INFINITY;
         List<Assignment> phaseOneGames = null;
+        if (profile.calendarShare() > 0) {
+            Optional<String> unsupported = CalendarSearch.unsupported(index);
+            stats.put("calendar_search", unsupported.orElse("applies"));
+            if (unsupported.isEmpty()) {
+                CalendarSearch.Outcome out = searchCalendar(index, weights, hint, cutoff, budget, budget * profile.calendarShare(),
+                        start, settings, travelBound, listener, stats);
+                if (out.best().isPresent()) {
+                    // once it has a schedule the calendar search keeps the whole budget: its best is the result
+                    return withSolution(out.complete() ? "OPTIMAL" : "FEASIBLE", season, weights, out.best().get().games(),
+                            out.complete() ? null : travelBound, start, stats);
+                }
+                if (cutoff != null && !settings.hint().isEmpty() && out.fewestHardDeviations() == 0) {
+                    // nothing beat the checkpoint, which is feasible: it stays the result
+                    return withSolution("FEASIBLE", season, weights, settings.hint(), travelBound, start, stats);
+                }
+                if (!out.closest().isEmpty() && hint.isEmpty()) {
+                    hint = out.closest(); // CP-SAT's repair phase goes on from the schedule nearest to feasible
+                }
+            }
+        }
         if (profile.feasibilityFirst() > 0 && hint.isEmpty()) {
             // Repair phase: minimize hard-constraint violations of the relaxed season; 0 means feasible.
             Season relaxed = HardRelaxation.of(season);
@@ -267,6 +289,31 @@ public class CpSatSeasonSolver implements SeasonSolver {
         stats.put("annealing_fewest_hard_deviations", annealing.fewestHard());
         annealed.ifPresent(r -> stats.put("annealing_objective", r.evaluation().objective()));
         return new Annealed(annealed, annealing.closest());
+    }
+
+    /**
+     * The calendar search ({@link CalendarSearch}) from the hint (a checkpoint) or its own construction, to the
+     * end of the budget once it has a feasible schedule, and until {@code withoutSchedule} seconds without
+     * one; each better schedule is reported as an incumbent.
+     */
+    private CalendarSearch.Outcome searchCalendar(SeasonIndex ix, ObjectiveWeights weights, List<Assignment> hint, Double cutoff,
+            double budget, double withoutSchedule, long start, SolveSettings settings, double travelBound, SolutionListener listener,
+            Map<String, Object> stats) {
+        int[] reported = {0};
+        java.util.function.BooleanSupplier stop = () -> settings.stopRequested().getAsBoolean()
+                || (reported[0] == 0 && elapsed(start) > withoutSchedule);
+        CalendarSearch.Outcome out = new CalendarSearch().run(ix, weights, hint, cutoff != null ? cutoff : Double.POSITIVE_INFINITY,
+                Math.max(0.1, budget - elapsed(start)), settings.workers(), settings.seed() == null ? 1L : settings.seed(), stop, found -> {
+                    double at = elapsed(start);
+                    stats.putIfAbsent("first_solution_seconds", at);
+                    listener.onSolution(new Incumbent(found.games(), found.evaluation().objective(),
+                            Math.min(travelBound, found.evaluation().objective()), at, ++reported[0]));
+                });
+        stats.put("calendar_search_seconds", elapsed(start));
+        stats.put("calendar_search_moves", out.moves());
+        stats.put("calendar_search_improvements", out.improvements());
+        stats.put("calendar_search_fewest_hard_deviations", out.fewestHardDeviations());
+        return out;
     }
 
     /**

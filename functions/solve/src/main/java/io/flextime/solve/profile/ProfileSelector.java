@@ -62,20 +62,30 @@ public final class ProfileSelector {
     static final double PENALTY_SHARE = 0.7;
     static final double CONSTRAINT_ANNEALING_SHARE = 0.85;
 
+    /**
+     * A calendar season's share for the calendar search while it has no feasible schedule; once it has one it
+     * keeps the whole budget. Without one by then, CP-SAT's repair phase goes on from its schedule nearest to
+     * feasible (and can prove a season infeasible, which the search cannot).
+     */
+    static final double CALENDAR_SHARE = 0.8;
+
     public SolverProfile choose(InstanceFeatures f) {
+        if (f.calendarSearch()) {
+            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0, true, PENALTY_SHARE, CALENDAR_SHARE);
+        }
         if (f.hardPerTeam() > 2.0) {
             if (f.roundRobinMoves()) {
                 return new SolverProfile("constraint-heavy", CONSTRAINT_REPAIR_SHARE, 1, true, 0.0, NEIGHBOURHOOD_SHARE,
-                        CONSTRAINT_ANNEALING_SHARE, false, 0.0);
+                        CONSTRAINT_ANNEALING_SHARE, false, 0.0, 0.0);
             }
-            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0, 0.0, 0.0, false, 0.0);
+            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0, 0.0, 0.0, false, 0.0, 0.0);
         }
         if (f.compact() && f.travel() && f.roundRobin() == RoundRobin.DOUBLE) {
-            return new SolverProfile("travel-tournament", 0.1, 2, true, 0.0, NEIGHBOURHOOD_SHARE, ANNEALING_SHARE, false, 0.0);
+            return new SolverProfile("travel-tournament", 0.1, 2, true, 0.0, NEIGHBOURHOOD_SHARE, ANNEALING_SHARE, false, 0.0, 0.0);
         }
         if (!f.compact() || f.roundRobin() == RoundRobin.PARTIAL) {
-            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0, true, PENALTY_SHARE);
+            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0, true, PENALTY_SHARE, 0.0);
         }
-        return new SolverProfile("default", 0.0, 1, true, 0.0, 0.0, 0.0, false, 0.0);
+        return new SolverProfile("default", 0.0, 1, true, 0.0, 0.0, 0.0, false, 0.0, 0.0);
     }
 }

@@ -22,8 +22,11 @@ package io.flextime.solve.profile;
  * @param penaltyShare           after the repair phase, this fraction of the rest goes to the soft-rule
  *                               penalties alone on the model without the travel flow
  *                               ({@code engine/PenaltyPhase}); 0 disables it
+ * @param calendarShare          this fraction of the budget goes first to the calendar search
+ *                               ({@code calendar/CalendarSearch}) where it applies; a schedule it finds is the
+ *                               result, and without one CP-SAT's phases get the rest; 0 disables it
  */
 public record SolverProfile(String name, double feasibilityFirst, int linearizationLevel, boolean symmetryBreaking,
         double relativeGapLimit, double neighbourhoodShare, double annealingShare, boolean quickRepairPresolve,
-        double penaltyShare) {
+        double penaltyShare, double calendarShare) {
 }

@@ -32,7 +32,7 @@ class PenaltyPhaseTest {
     void lowersTheRealObjectiveAndReportsOnlyWhatIsBetterUnderIt() throws Exception {
         Season big12 = BenchInstances.seasonJson(Path.of("../../samples/big12-mbb-2025-26/season.json"));
         ObjectiveWeights weights = big12.weights();
-        SolverProfile calendar = new ProfileSelector().choose(InstanceFeatures.of(big12, weights.travel(), false));
+        SolverProfile calendar = new ProfileSelector().choose(InstanceFeatures.of(big12, weights.travel(), false, false));
         assertEquals("calendar", calendar.name());
         assertTrue(PenaltyPhase.applies(big12, weights), "soft rules with penalties, and travel");
 
