@@ -22,6 +22,12 @@ import java.util.function.Consumer;
  */
 public final class CalendarSearch {
     private static final long POLL_MILLIS = 200;
+    /**
+     * A season whose teams' dates are known: the annealing alone gets this share of the budget to find a
+     * schedule, then CP-SAT's construction ({@link KnownDatesConstruction}) at most {@link #KNOWN_DATES_SHARE}.
+     */
+    private static final double ANNEALING_ALONE_SHARE = 0.25;
+    private static final double KNOWN_DATES_SHARE = 0.4;
 
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 
@@ -63,22 +69,55 @@ public final class CalendarSearch {
             onBetter.accept(found);
             return new Outcome(Optional.of(found), found.games(), 0, 0, 1, true);
         }
+        Reporter reporter = new Reporter(ix, weights, toBeat, begin, onBetter);
+        int[][] from = snapshotOf(first, start);
+        boolean knownDates = from == null && KnownDatesConstruction.applies(first);
+        double alone = knownDates ? seconds * ANNEALING_ALONE_SHARE : seconds;
+        Round round = anneal(first, ix, weights, from, seconds, workers, seed, begin,
+                () -> stop.getAsBoolean() || (knownDates && reporter.best == null && elapsed(begin) > alone), reporter);
+        long moves = round.moves();
+        if (knownDates && reporter.best == null && !stop.getAsBoolean()) {
+            // every team's dates are known and the annealing found no schedule on them alone: CP-SAT places the
+            // games on the dates, and the annealing goes on from there
+            int[][] built = KnownDatesConstruction.build(first, round.closestSnapshot(), seconds * KNOWN_DATES_SHARE, workers, seed, stop);
+            if (built != null) {
+                Round again = anneal(first, ix, weights, built, seconds - elapsed(begin), workers, seed + 1, begin, stop, reporter);
+                moves += again.moves();
+                round = again.fewestHard() <= round.fewestHard() ? again : round;
+            }
+        }
+        return new Outcome(Optional.ofNullable(reporter.best), round.closest(), round.fewestHard(), moves, reporter.improvements,
+                false);
+    }
+
+    private static double elapsed(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    /** What one round of annealing threads ended with. */
+    private record Round(List<Assignment> closest, int[][] closestSnapshot, int fewestHard, long moves) {
+    }
+
+    /**
+     * Runs one annealing per worker from {@code from} (or each from its own construction) for {@code seconds}
+     * or until {@code stop}; every 200 ms the threads' best schedules go to the reporter.
+     */
+    private Round anneal(CalendarProblem first, SeasonIndex ix, ObjectiveWeights weights, int[][] from, double seconds, int workers,
+            long seed, long begin, BooleanSupplier stop, Reporter reporter) {
+        long roundStart = System.nanoTime();
         List<CalendarAnnealing> searches = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < Math.max(1, workers); w++) {
             // one compiled problem per thread: the rules over several teams keep counters
             CalendarProblem problem = w == 0 ? first : CalendarProblem.of(ix, weights).orElseThrow();
-            double left = seconds - (System.nanoTime() - begin) / 1e9;
-            CalendarAnnealing a = new CalendarAnnealing(problem, snapshotOf(problem, start), seed * 7919 + w, left, stop);
+            double left = seconds - elapsed(roundStart);
+            CalendarAnnealing a = new CalendarAnnealing(problem, from, seed * 7919 + w, left, stop);
             searches.add(a);
             Thread t = new Thread(a, "calendar-search-" + w);
             t.setDaemon(true);
             threads.add(t);
         }
         threads.forEach(Thread::start);
-        double reported = toBeat;
-        Found best = null;
-        int improvements = 0;
         try {
             boolean running = true;
             while (running) {
@@ -88,16 +127,7 @@ public final class CalendarSearch {
                     running |= t.isAlive();
                 }
                 for (CalendarAnnealing a : searches) {
-                    CalendarAnnealing.Published snap = a.bestFeasible();
-                    if (snap != null && snap.objective() < reported - 1e-6) {
-                        Found found = judge(ix, weights, a.problem(), snap, begin);
-                        if (found.evaluation().objective() < reported - 1e-6) {
-                            reported = found.evaluation().objective();
-                            best = found;
-                            improvements++;
-                            onBetter.accept(found);
-                        }
-                    }
+                    reporter.offer(a.problem(), a.bestFeasible());
                 }
             }
         } catch (InterruptedException e) {
@@ -111,8 +141,40 @@ public final class CalendarSearch {
         }
         List<Assignment> closest = nearest == null ? List.of() : assignments(nearest.problem(), nearest.closest().schedule());
         int fewest = nearest == null ? Integer.MAX_VALUE : nearest.closest().hard();
-        long moves = searches.stream().mapToLong(CalendarAnnealing::moves).sum();
-        return new Outcome(Optional.ofNullable(best), closest, fewest, moves, improvements, false);
+        return new Round(closest, nearest == null ? null : nearest.closest().schedule(), fewest,
+                searches.stream().mapToLong(CalendarAnnealing::moves).sum());
+    }
+
+    /** Judges the threads' schedules and reports each better one (one reporter for the whole search). */
+    private final class Reporter {
+        private final SeasonIndex ix;
+        private final ObjectiveWeights weights;
+        private final long begin;
+        private final Consumer<Found> onBetter;
+        private double reported;
+        private Found best;
+        private int improvements;
+
+        Reporter(SeasonIndex ix, ObjectiveWeights weights, double toBeat, long begin, Consumer<Found> onBetter) {
+            this.ix = ix;
+            this.weights = weights;
+            this.reported = toBeat;
+            this.begin = begin;
+            this.onBetter = onBetter;
+        }
+
+        void offer(CalendarProblem p, CalendarAnnealing.Published snap) {
+            if (snap == null || snap.objective() >= reported - 1e-6) {
+                return;
+            }
+            Found found = judge(ix, weights, p, snap, begin);
+            if (found.evaluation().objective() < reported - 1e-6) {
+                reported = found.evaluation().objective();
+                best = found;
+                improvements++;
+                onBetter.accept(found);
+            }
+        }
     }
 
     private Found judge(SeasonIndex ix, ObjectiveWeights weights, CalendarProblem p, CalendarAnnealing.Published snap, long begin) {

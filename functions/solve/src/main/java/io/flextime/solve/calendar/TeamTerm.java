@@ -1,5 +1,9 @@
 package io.flextime.solve.calendar;
 
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.solve.calendar.TeamRow.Mode;
 
 /**
@@ -19,6 +23,13 @@ abstract class TeamTerm {
     }
 
     abstract int deviation(TeamRow row);
+
+    /**
+     * Posts this (hard) rule of team t into {@link KnownDatesConstruction}'s model, where t plays on each
+     * of its allowed slots; rules that are not linear there post nothing (the search repairs them).
+     */
+    void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+    }
 
     static int outside(int count, int min, int max) {
         return Math.max(0, count - max) + Math.max(0, min - count);
@@ -42,6 +53,20 @@ abstract class TeamTerm {
         @Override
         int deviation(TeamRow row) {
             return outside(row.count(mode, slots), min, max);
+        }
+
+        @Override
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+            if (mode == Mode.HA) {
+                return; // the team's number of games there is fixed by its dates
+            }
+            LinearExprBuilder count = LinearExpr.newBuilder();
+            for (int s : KnownDatesConstruction.slotsOf(p, t)) {
+                if ((slots[s >>> 6] & (1L << s)) != 0) {
+                    count.add(KnownDatesConstruction.status(p, x, t, s, mode == Mode.H));
+                }
+            }
+            model.addLinearConstraint(count, Math.max(0, min), Math.min(max, p.slotCount));
         }
     }
 
@@ -181,6 +206,29 @@ abstract class TeamTerm {
             }
             return dev;
         }
+
+        @Override
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+            for (int g1 = 0; g1 < p.games(); g1++) {
+                int o = p.gameHome[g1] == t ? p.gameAway[g1] : p.gameAway[g1] == t ? p.gameHome[g1] : -1;
+                if (o < 0 || !partners[o]) {
+                    continue;
+                }
+                for (int g2 = g1 + 1; g2 < p.games(); g2++) {
+                    boolean samePair = (p.gameHome[g2] == t && p.gameAway[g2] == o) || (p.gameHome[g2] == o && p.gameAway[g2] == t);
+                    if (!samePair) {
+                        continue;
+                    }
+                    for (int s1 = 0; s1 < p.slotCount; s1++) {
+                        for (int s2 = 0; s2 < p.slotCount; s2++) {
+                            if (x[g1][s1] != null && x[g2][s2] != null && Math.abs(s1 - s2) - 1 < min) {
+                                model.addBoolOr(new com.google.ortools.sat.Literal[] {x[g1][s1].not(), x[g2][s2].not()});
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** MIN_REST_DAYS: pairs of the team's games fewer than {@code days} apart (by date; by slot when undated). */
@@ -229,6 +277,18 @@ abstract class TeamTerm {
                 }
             }
             return dev;
+        }
+
+        @Override
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+            int[] own = KnownDatesConstruction.slotsOf(p, t);
+            for (int i = 0; i + max < own.length; i++) {
+                LinearExprBuilder away = LinearExpr.newBuilder();
+                for (int k = i; k <= i + max; k++) {
+                    away.add(KnownDatesConstruction.status(p, x, t, own[k], false));
+                }
+                model.addLessOrEqual(away, max);
+            }
         }
     }
 

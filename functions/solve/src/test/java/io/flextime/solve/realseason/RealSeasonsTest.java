@@ -11,7 +11,13 @@ import io.flextime.solve.engine.SolveSettings;
 import io.flextime.solve.evaluator.Evaluation;
 import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.realseason.RealSeasonVariants.Variant;
+import io.flextime.solve.engine.Assignment;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,35 @@ import org.junit.jupiter.api.Test;
 class RealSeasonsTest {
     private static final Path DATA = Path.of("../../data/conferences");
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
+
+    @Test
+    void theRealScheduleKeepsEveryDerivedRule() throws Exception {
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(DATA)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        }
+        assertTrue(folders.size() >= 20, "the real seasons of data/conferences");
+        for (Path folder : folders) {
+            RealSchedule real = RealSchedule.read(folder);
+            List<Assignment> played = new ArrayList<>();
+            List<LocalDate> dates = real.dates();
+            real.games().forEach(g -> played.add(new Assignment(dates.indexOf(g.date()), g.home(), g.away())));
+            for (Variant v : Variant.values()) {
+                Season season = RealSeasonVariants.derive(real, v).season();
+                if (season == null || !season.matchups().isEmpty() || v == Variant.FIXED) {
+                    if (season != null) {
+                        Evaluation eval = evaluator.evaluate(season, played, null);
+                        assertTrue(eval.feasible(), () -> folder.getFileName() + " " + v + ": " + eval.describeInfeasibility());
+                        assertEquals(real.travelKm(), eval.totalKm(), 0.001 * real.games().size() * 2, folder + " " + v);
+                    }
+                    continue;
+                }
+                // free matchups: the real schedule is one of the choices, as long as it keeps the format
+                Evaluation eval = evaluator.evaluate(season, played, null);
+                assertTrue(eval.hardDeviations().isEmpty(), () -> folder.getFileName() + " " + v + ": " + eval.hardDeviations());
+            }
+        }
+    }
 
     @Test
     void fixedSeasonsReproduceTheRealTravelExactly() throws Exception {
