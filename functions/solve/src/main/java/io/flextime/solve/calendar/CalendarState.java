@@ -39,6 +39,8 @@ final class CalendarState {
     private long softOfGames;
     private int unplaced;
 
+    /** The rules over several teams' games that a game in each slot can change. */
+    private final GameTerm[][] gameTermsAt;
     private final TeamRow row;
     private final boolean[] dirty;
     private final int[] dirtyTeams;
@@ -85,6 +87,11 @@ final class CalendarState {
         this.teamHard = new int[n];
         this.teamSoft = new long[n];
         this.row = new TeamRow(slotCount);
+        this.gameTermsAt = new GameTerm[slotCount][];
+        for (int s = 0; s < slotCount; s++) {
+            final int slot = s;
+            gameTermsAt[s] = java.util.Arrays.stream(p.gameTerms).filter(term -> term.covers(slot)).toArray(GameTerm[]::new);
+        }
         this.dirty = new boolean[n];
         this.dirtyTeams = new int[n];
         this.savedTeam = new int[n];
@@ -308,7 +315,7 @@ final class CalendarState {
     }
 
     private void games(int s, int h, int a, int sign) {
-        for (GameTerm term : p.gameTerms) {
+        for (GameTerm term : gameTermsAt[s]) {
             int before = term.deviation;
             term.add(s, h, a, sign);
             int change = term.deviation - before;

@@ -21,6 +21,11 @@ abstract class GameTerm {
 
     abstract void add(int slot, int home, int away, int sign);
 
+    /** Whether a game in this slot can change the term (the state only calls {@link #add} for those). */
+    boolean covers(int slot) {
+        return true;
+    }
+
     /** A slot where this term is violated, for moves aimed at it (from {@code from} on, cyclically), or −1. */
     int violatedSlot(int from) {
         return -1;
@@ -63,6 +68,11 @@ abstract class GameTerm {
             }
             this.slotsCovered = covered;
             clear();
+        }
+
+        @Override
+        boolean covers(int slot) {
+            return inSlots[slot];
         }
 
         @Override
@@ -172,6 +182,11 @@ abstract class GameTerm {
             this.min = min;
             this.max = max;
             clear();
+        }
+
+        @Override
+        boolean covers(int slot) {
+            return inSlots[slot];
         }
 
         @Override
