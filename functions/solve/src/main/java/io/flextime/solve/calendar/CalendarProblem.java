@@ -39,6 +39,9 @@ final class CalendarProblem {
         PARTIAL
     }
 
+    /** CP-SAT's time for the nearest starting pairing of a PARTIAL season (12–20 teams: well under a second). */
+    private static final double PAIRING_SECONDS = 2.0;
+
     final SeasonIndex ix;
     final int n;
     final int slotCount;
@@ -113,7 +116,9 @@ final class CalendarProblem {
             }
         } else {
             pairing = Pairing.PARTIAL;
-            games.addAll(InitialPairing.partial(n, f.gamesPerTeam(), f.twiceOpponents() == null ? 0 : f.twiceOpponents()));
+            int twice = f.twiceOpponents() == null ? 0 : f.twiceOpponents();
+            games.addAll(ix.hasTravel() ? InitialPairing.nearest(n, f.gamesPerTeam(), twice, ix.metres, PAIRING_SECONDS)
+                    : InitialPairing.partial(n, f.gamesPerTeam(), twice));
         }
         this.gamesPerTeam = f.gamesPerTeam() == null ? 0 : f.gamesPerTeam();
         this.twiceOpponents = f.twiceOpponents() == null ? 0 : f.twiceOpponents();
@@ -140,6 +145,36 @@ final class CalendarProblem {
         }
         this.teamTerms = perTeam.stream().map(l -> l.toArray(TeamTerm[]::new)).toArray(TeamTerm[][]::new);
         this.gameTerms = overGames.toArray(GameTerm[]::new);
+    }
+
+    /** The same problem with rules over several teams of its own (their counters): one per search thread. */
+    private CalendarProblem(CalendarProblem other) {
+        this.ix = other.ix;
+        this.n = other.n;
+        this.slotCount = other.slotCount;
+        this.words = other.words;
+        this.day = other.day;
+        this.metres = other.metres;
+        this.returnHome = other.returnHome;
+        this.travelWeight = other.travelWeight;
+        this.penaltyWeight = other.penaltyWeight;
+        this.pairing = other.pairing;
+        this.gamesPerTeam = other.gamesPerTeam;
+        this.twiceOpponents = other.twiceOpponents;
+        this.everyPairMeets = other.everyPairMeets;
+        this.gameHome = other.gameHome;
+        this.gameAway = other.gameAway;
+        this.fixedSlot = other.fixedSlot;
+        this.mayPlay = other.mayPlay;
+        this.mayHost = other.mayHost;
+        this.mayVisit = other.mayVisit;
+        this.teamTerms = other.teamTerms;
+        this.formatRestDays = other.formatRestDays;
+        this.gameTerms = Arrays.stream(other.gameTerms).map(GameTerm::copy).toArray(GameTerm[]::new);
+    }
+
+    CalendarProblem forAnotherThread() {
+        return new CalendarProblem(this);
     }
 
     /** The compiled season, or empty when {@link #unsupported} names something the search does not score. */

@@ -109,7 +109,7 @@ public final class CalendarSearch {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < Math.max(1, workers); w++) {
             // one compiled problem per thread: the rules over several teams keep counters
-            CalendarProblem problem = w == 0 ? first : CalendarProblem.of(ix, weights).orElseThrow();
+            CalendarProblem problem = w == 0 ? first : first.forAnotherThread();
             double left = seconds - elapsed(roundStart);
             CalendarAnnealing a = new CalendarAnnealing(problem, from, seed * 7919 + w, left, stop);
             searches.add(a);

@@ -86,7 +86,7 @@ final class CalendarState {
         this.teamTravel = new long[n];
         this.teamHard = new int[n];
         this.teamSoft = new long[n];
-        this.row = new TeamRow(slotCount);
+        this.row = new TeamRow(slotCount, n);
         this.gameTermsAt = new GameTerm[slotCount][];
         for (int s = 0; s < slotCount; s++) {
             final int slot = s;

@@ -34,6 +34,9 @@ abstract class GameTerm {
     /** Forget every game (the terms' state before the first placement). */
     abstract void clear();
 
+    /** The same rule with counters of its own (one per search thread). */
+    abstract GameTerm copy();
+
     static int outside(int count, int min, int max) {
         return Math.max(0, count - max) + Math.max(0, min - count);
     }
@@ -68,6 +71,11 @@ abstract class GameTerm {
             }
             this.slotsCovered = covered;
             clear();
+        }
+
+        @Override
+        GameTerm copy() {
+            return new SlotCapacity(constraintId, hard, penalty, mode, teams1, teams2, inSlots, every, min, max);
         }
 
         @Override
@@ -136,6 +144,11 @@ abstract class GameTerm {
         }
 
         @Override
+        GameTerm copy() {
+            return new SharedVenue(constraintId, hard, penalty, sharing, dateOfSlot, perDate.length);
+        }
+
+        @Override
         int violatedSlot(int from) {
             if (deviation == 0) {
                 return -1;
@@ -182,6 +195,11 @@ abstract class GameTerm {
             this.min = min;
             this.max = max;
             clear();
+        }
+
+        @Override
+        GameTerm copy() {
+            return new MeetingPlacement(constraintId, hard, penalty, listed, inSlots, min, max);
         }
 
         @Override

@@ -14,8 +14,12 @@ final class TeamRow {
     final int[] sequence;
     int games;
 
-    TeamRow(int slotCount) {
+    /** Scratch space for a term's deviation (terms are shared by the search threads; rows are not). */
+    final int[] scratch;
+
+    TeamRow(int slotCount, int teams) {
         sequence = new int[slotCount];
+        scratch = new int[Math.max(slotCount + 1, teams)];
     }
 
     boolean home(int slot) {

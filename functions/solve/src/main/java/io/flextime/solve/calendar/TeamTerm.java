@@ -108,7 +108,6 @@ abstract class TeamTerm {
         private final int slotCount;
         private final int min;
         private final int max;
-        private final int[] counted;
 
         WindowCapacity(String id, boolean hard, int penalty, Mode mode, boolean[] against, int window, int slotCount, int min,
                 int max) {
@@ -119,12 +118,12 @@ abstract class TeamTerm {
             this.slotCount = slotCount;
             this.min = min;
             this.max = max;
-            this.counted = new int[slotCount + 1];
         }
 
         @Override
         int deviation(TeamRow row) {
             // counted[s] = matching games in slots < s (a prefix sum over the row)
+            int[] counted = row.scratch;
             int c = 0;
             int next = 0;
             for (int s = 0; s < slotCount; s++) {
@@ -181,18 +180,17 @@ abstract class TeamTerm {
     static final class Rematch extends TeamTerm {
         private final boolean[] partners;
         private final int min;
-        private final int[] lastMeeting;
 
         Rematch(String id, boolean hard, int penalty, boolean[] partners, int min) {
             super(id, hard, penalty);
             this.partners = partners;
             this.min = min;
-            this.lastMeeting = new int[partners.length];
         }
 
         @Override
         int deviation(TeamRow row) {
-            java.util.Arrays.fill(lastMeeting, -1);
+            int[] lastMeeting = row.scratch;
+            java.util.Arrays.fill(lastMeeting, 0, partners.length, -1);
             int dev = 0;
             for (int i = 0; i < row.games; i++) {
                 int s = row.sequence[i];

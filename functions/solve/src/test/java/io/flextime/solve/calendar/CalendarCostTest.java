@@ -104,7 +104,7 @@ class CalendarCostTest {
     }
 
     private void compare(Season season, CalendarProblem p, CalendarState st, long seed) {
-        CalendarState fresh = new CalendarState(CalendarProblem.of(new SeasonIndex(season), season.weights()).orElseThrow());
+        CalendarState fresh = new CalendarState(p.forAnotherThread());
         fresh.restore(st.snapshot());
         assertEquals(fresh.travelKm(), st.travelKm(), 1e-9, "running travel, seed " + seed);
         assertEquals(fresh.hard(), st.hard(), "running hard deviations, seed " + seed);
