@@ -22,11 +22,7 @@ import java.util.function.Consumer;
  */
 public final class CalendarSearch {
     private static final long POLL_MILLIS = 200;
-    /**
-     * A season whose teams' dates are known: the annealing alone gets this share of the budget to find a
-     * schedule, then CP-SAT's construction ({@link KnownDatesConstruction}) at most {@link #KNOWN_DATES_SHARE}.
-     */
-    private static final double ANNEALING_ALONE_SHARE = 0.25;
+    /** At most this share of the budget for CP-SAT's construction of a season whose teams' dates are known. */
     private static final double KNOWN_DATES_SHARE = 0.4;
 
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
@@ -71,23 +67,14 @@ public final class CalendarSearch {
         }
         Reporter reporter = new Reporter(ix, weights, toBeat, begin, onBetter);
         int[][] from = snapshotOf(first, start);
-        boolean knownDates = from == null && KnownDatesConstruction.applies(first);
-        double alone = knownDates ? seconds * ANNEALING_ALONE_SHARE : seconds;
-        Round round = anneal(first, ix, weights, from, seconds, workers, seed, begin,
-                () -> stop.getAsBoolean() || (knownDates && reporter.best == null && elapsed(begin) > alone), reporter);
-        long moves = round.moves();
-        if (knownDates && reporter.best == null && !stop.getAsBoolean()) {
-            // every team's dates are known and the annealing found no schedule on them alone: CP-SAT places the
-            // games on the dates, and the annealing goes on from there
-            int[][] built = KnownDatesConstruction.build(first, round.closestSnapshot(), seconds * KNOWN_DATES_SHARE, workers, seed, stop);
-            if (built != null) {
-                Round again = anneal(first, ix, weights, built, seconds - elapsed(begin), workers, seed + 1, begin, stop, reporter);
-                moves += again.moves();
-                round = again.fewestHard() <= round.fewestHard() ? again : round;
-            }
+        if (from == null && KnownDatesConstruction.applies(first)) {
+            // every team's dates are known: CP-SAT places the games on them (well under a second where the
+            // annealing alone needed seconds to minutes), and the annealing goes on from there
+            from = KnownDatesConstruction.build(first, seconds * KNOWN_DATES_SHARE, workers, seed, stop);
         }
-        return new Outcome(Optional.ofNullable(reporter.best), round.closest(), round.fewestHard(), moves, reporter.improvements,
-                false);
+        Round round = anneal(first, ix, weights, from, seconds - elapsed(begin), workers, seed, begin, stop, reporter);
+        return new Outcome(Optional.ofNullable(reporter.best), round.closest(), round.fewestHard(), round.moves(),
+                reporter.improvements, false);
     }
 
     private static double elapsed(long begin) {
@@ -95,7 +82,7 @@ public final class CalendarSearch {
     }
 
     /** What one round of annealing threads ended with. */
-    private record Round(List<Assignment> closest, int[][] closestSnapshot, int fewestHard, long moves) {
+    private record Round(List<Assignment> closest, int fewestHard, long moves) {
     }
 
     /**
@@ -141,8 +128,7 @@ public final class CalendarSearch {
         }
         List<Assignment> closest = nearest == null ? List.of() : assignments(nearest.problem(), nearest.closest().schedule());
         int fewest = nearest == null ? Integer.MAX_VALUE : nearest.closest().hard();
-        return new Round(closest, nearest == null ? null : nearest.closest().schedule(), fewest,
-                searches.stream().mapToLong(CalendarAnnealing::moves).sum());
+        return new Round(closest, fewest, searches.stream().mapToLong(CalendarAnnealing::moves).sum());
     }
 
     /** Judges the threads' schedules and reports each better one (one reporter for the whole search). */

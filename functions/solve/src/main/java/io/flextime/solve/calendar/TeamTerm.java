@@ -28,7 +28,7 @@ abstract class TeamTerm {
      * Posts this (hard) rule of team t into {@link KnownDatesConstruction}'s model, where t plays on each
      * of its allowed slots; rules that are not linear there post nothing (the search repairs them).
      */
-    void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+    void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
     }
 
     static int outside(int count, int min, int max) {
@@ -56,14 +56,18 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
             if (mode == Mode.HA) {
                 return; // the team's number of games there is fixed by its dates
             }
             LinearExprBuilder count = LinearExpr.newBuilder();
             for (int s : KnownDatesConstruction.slotsOf(p, t)) {
                 if ((slots[s >>> 6] & (1L << s)) != 0) {
-                    count.add(KnownDatesConstruction.status(p, x, t, s, mode == Mode.H));
+                    if (mode == Mode.A) {
+                        count.add(away[t][s]);
+                    } else {
+                        count.add(1).addTerm(away[t][s], -1);
+                    }
                 }
             }
             model.addLinearConstraint(count, Math.max(0, min), Math.min(max, p.slotCount));
@@ -206,7 +210,7 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
             for (int g1 = 0; g1 < p.games(); g1++) {
                 int o = p.gameHome[g1] == t ? p.gameAway[g1] : p.gameAway[g1] == t ? p.gameHome[g1] : -1;
                 if (o < 0 || !partners[o]) {
@@ -278,14 +282,14 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, int t) {
+        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
             int[] own = KnownDatesConstruction.slotsOf(p, t);
             for (int i = 0; i + max < own.length; i++) {
-                LinearExprBuilder away = LinearExpr.newBuilder();
+                LinearExprBuilder run = LinearExpr.newBuilder();
                 for (int k = i; k <= i + max; k++) {
-                    away.add(KnownDatesConstruction.status(p, x, t, own[k], false));
+                    run.add(away[t][own[k]]);
                 }
-                model.addLessOrEqual(away, max);
+                model.addLessOrEqual(run, max);
             }
         }
     }
