@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  */
 public final class CalendarSearch {
     private static final long POLL_MILLIS = 200;
-    /** At most this share of the budget for CP-SAT's construction of a season whose teams' dates are known. */
-    private static final double KNOWN_DATES_SHARE = 0.4;
+    /** At most this share of the budget for CP-SAT's first schedule of a season with given pairings. */
+    private static final double CONSTRUCTION_SHARE = 0.4;
 
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 
@@ -67,10 +67,10 @@ public final class CalendarSearch {
         }
         Reporter reporter = new Reporter(ix, weights, toBeat, begin, onBetter);
         int[][] from = snapshotOf(first, start);
-        if (from == null && KnownDatesConstruction.applies(first)) {
-            // every team's dates are known: CP-SAT places the games on them (well under a second where the
-            // annealing alone needed seconds to minutes), and the annealing goes on from there
-            from = KnownDatesConstruction.build(first, seconds * KNOWN_DATES_SHARE, workers, seed, stop);
+        if (from == null && LeanCalendarModel.applies(first)) {
+            // the pairs are given: CP-SAT places them on the calendar without travel (well under a second where
+            // the annealing alone needed seconds to minutes on tight calendars), the annealing goes on from there
+            from = LeanCalendarModel.build(first, seconds * CONSTRUCTION_SHARE, workers, seed, stop);
         }
         Round round = anneal(first, ix, weights, from, seconds - elapsed(begin), workers, seed, begin, stop, reporter);
         return new Outcome(Optional.ofNullable(reporter.best), round.closest(), round.fewestHard(), round.moves(),

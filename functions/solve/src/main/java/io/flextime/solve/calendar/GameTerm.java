@@ -1,5 +1,7 @@
 package io.flextime.solve.calendar;
 
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.solve.calendar.TeamRow.Mode;
 
 /**
@@ -20,6 +22,9 @@ abstract class GameTerm {
     }
 
     abstract void add(int slot, int home, int away, int sign);
+
+    /** Posts this (hard) rule into the lean CP-SAT model of a first schedule ({@link LeanCalendarModel}). */
+    abstract void postLean(LeanCalendarModel m);
 
     /** Whether a game in this slot can change the term (the state only calls {@link #add} for those). */
     boolean covers(int slot) {
@@ -76,6 +81,36 @@ abstract class GameTerm {
         @Override
         GameTerm copy() {
             return new SlotCapacity(constraintId, hard, penalty, mode, teams1, teams2, inSlots, every, min, max);
+        }
+
+        @Override
+        void postLean(LeanCalendarModel m) {
+            LinearExprBuilder total = LinearExpr.newBuilder();
+            for (int s = 0; s < inSlots.length; s++) {
+                if (!inSlots[s]) {
+                    continue;
+                }
+                LinearExprBuilder here = LinearExpr.newBuilder();
+                for (int g = 0; g < m.p.games(); g++) {
+                    int h = m.p.gameHome[g];
+                    int a = m.p.gameAway[g];
+                    boolean counted = switch (mode) {
+                        case H -> teams1[h] && teams2[a];
+                        case A -> teams1[a] && teams2[h];
+                        case HA -> (teams1[h] && teams2[a]) || (teams1[a] && teams2[h]);
+                    };
+                    if (counted && m.x[g][s] != null) {
+                        here.add(m.x[g][s]);
+                        total.add(m.x[g][s]);
+                    }
+                }
+                if (every) {
+                    m.model.addLinearConstraint(here, min, Math.min(max, m.p.games()));
+                }
+            }
+            if (!every) {
+                m.model.addLinearConstraint(total, min, Math.min(max, m.p.games()));
+            }
         }
 
         @Override
@@ -149,6 +184,24 @@ abstract class GameTerm {
         }
 
         @Override
+        void postLean(LeanCalendarModel m) {
+            for (int d = 0; d < perDate.length; d++) {
+                LinearExprBuilder hosted = LinearExpr.newBuilder();
+                for (int s = 0; s < dateOfSlot.length; s++) {
+                    if (dateOfSlot[s] != d) {
+                        continue;
+                    }
+                    for (int t = 0; t < sharing.length; t++) {
+                        if (sharing[t] && m.home[t][s] != null) {
+                            hosted.add(m.home[t][s]);
+                        }
+                    }
+                }
+                m.model.addLessOrEqual(hosted, 1);
+            }
+        }
+
+        @Override
         int violatedSlot(int from) {
             if (deviation == 0) {
                 return -1;
@@ -200,6 +253,22 @@ abstract class GameTerm {
         @Override
         GameTerm copy() {
             return new MeetingPlacement(constraintId, hard, penalty, listed, inSlots, min, max);
+        }
+
+        @Override
+        void postLean(LeanCalendarModel m) {
+            LinearExprBuilder placed = LinearExpr.newBuilder();
+            long most = 0;
+            for (int g = 0; g < m.p.games(); g++) {
+                int times = listed[m.p.gameHome[g]][m.p.gameAway[g]];
+                for (int s = 0; s < inSlots.length; s++) {
+                    if (times > 0 && inSlots[s] && m.x[g][s] != null) {
+                        placed.addTerm(m.x[g][s], times);
+                        most += times;
+                    }
+                }
+            }
+            m.model.addLinearConstraint(placed, min, Math.min(max, most));
         }
 
         @Override

@@ -1,7 +1,5 @@
 package io.flextime.solve.calendar;
 
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.solve.calendar.TeamRow.Mode;
@@ -25,10 +23,10 @@ abstract class TeamTerm {
     abstract int deviation(TeamRow row);
 
     /**
-     * Posts this (hard) rule of team t into {@link KnownDatesConstruction}'s model, where t plays on each
-     * of its allowed slots; rules that are not linear there post nothing (the search repairs them).
+     * Posts this (hard) rule of team t into the lean CP-SAT model of a first schedule
+     * ({@link LeanCalendarModel}); rules it does not need for a start post nothing (the search repairs them).
      */
-    void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
+    void postLean(LeanCalendarModel m, int t) {
     }
 
     static int outside(int count, int min, int max) {
@@ -56,21 +54,18 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
-            if (mode == Mode.HA) {
-                return; // the team's number of games there is fixed by its dates
-            }
+        void postLean(LeanCalendarModel m, int t) {
             LinearExprBuilder count = LinearExpr.newBuilder();
-            for (int s : KnownDatesConstruction.slotsOf(p, t)) {
-                if ((slots[s >>> 6] & (1L << s)) != 0) {
-                    if (mode == Mode.A) {
-                        count.add(away[t][s]);
-                    } else {
-                        count.add(1).addTerm(away[t][s], -1);
+            for (int s = 0; s < m.p.slotCount; s++) {
+                if ((slots[s >>> 6] & (1L << s)) != 0 && m.home[t][s] != null) {
+                    switch (mode) {
+                        case H -> count.add(m.home[t][s]);
+                        case A -> count.add(m.away[t][s]);
+                        case HA -> count.add(m.plays(t, s));
                     }
                 }
             }
-            model.addLinearConstraint(count, Math.max(0, min), Math.min(max, p.slotCount));
+            m.model.addLinearConstraint(count, Math.max(0, min), Math.min(max, m.p.slotCount));
         }
     }
 
@@ -210,24 +205,10 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
-            for (int g1 = 0; g1 < p.games(); g1++) {
-                int o = p.gameHome[g1] == t ? p.gameAway[g1] : p.gameAway[g1] == t ? p.gameHome[g1] : -1;
-                if (o < 0 || !partners[o]) {
-                    continue;
-                }
-                for (int g2 = g1 + 1; g2 < p.games(); g2++) {
-                    boolean samePair = (p.gameHome[g2] == t && p.gameAway[g2] == o) || (p.gameHome[g2] == o && p.gameAway[g2] == t);
-                    if (!samePair) {
-                        continue;
-                    }
-                    for (int s1 = 0; s1 < p.slotCount; s1++) {
-                        for (int s2 = 0; s2 < p.slotCount; s2++) {
-                            if (x[g1][s1] != null && x[g2][s2] != null && Math.abs(s1 - s2) - 1 < min) {
-                                model.addBoolOr(new com.google.ortools.sat.Literal[] {x[g1][s1].not(), x[g2][s2].not()});
-                            }
-                        }
-                    }
+        void postLean(LeanCalendarModel m, int t) {
+            for (int o = 0; o < partners.length; o++) {
+                if (partners[o]) {
+                    m.rematches(t, o, min);
                 }
             }
         }
@@ -257,6 +238,11 @@ abstract class TeamTerm {
             }
             return close;
         }
+
+        @Override
+        void postLean(LeanCalendarModel m, int t) {
+            m.rest(t, day, days);
+        }
     }
 
     /** MAX_ROAD_TRIP: away games played while the trip already holds {@code max} (a bye does not end a trip). */
@@ -282,15 +268,8 @@ abstract class TeamTerm {
         }
 
         @Override
-        void postKnownDates(CpModel model, CalendarProblem p, BoolVar[][] x, BoolVar[][] away, int t) {
-            int[] own = KnownDatesConstruction.slotsOf(p, t);
-            for (int i = 0; i + max < own.length; i++) {
-                LinearExprBuilder run = LinearExpr.newBuilder();
-                for (int k = i; k <= i + max; k++) {
-                    run.add(away[t][own[k]]);
-                }
-                model.addLessOrEqual(run, max);
-            }
+        void postLean(LeanCalendarModel m, int t) {
+            m.roadTrips(t, max);
         }
     }
 

@@ -27,7 +27,7 @@ final class RepairPhase implements SearchPhase {
                 HardRelaxation.VIOLATIONS_ONLY, false, run.profile.optimization().symmetryBreaking(), true));
         SolutionRecorder recorder = new SolutionRecorder(relaxed, HardRelaxation.VIOLATIONS_ONLY, repair, SolutionListener.NONE,
                 run.start, 0, Double.POSITIVE_INFINITY, 0.0);
-        CpSolver solver = CpSat.repairSolver(run.settings, run.profile, run.budget * run.profile.repair().share());
+        CpSolver solver = CpSat.repairSolver(run.settings, run.profile, Math.min(run.budget * run.profile.repair().share(), run.remaining()));
         CpSolverStatus status = CpSat.run(solver, repair, recorder.callback(true), run.settings);
         CpSat.failLoudly(recorder);
         run.stats.put("repair_phase_seconds", solver.wallTime());
