@@ -212,8 +212,24 @@ public class JobRunner {
                     optimal ? "OPTIMAL" : "FEASIBLE", bound, elapsed,
                     result == null ? Map.of() : result.statistics()));
         }
-        return results.infeasible(job, status, result == null ? List.of() : result.conflicts(), elapsed, solutions,
-                monitor.validBound(result == null ? null : result.bestBound()));
+        Double bound = monitor.validBound(result == null ? null : result.bestBound());
+        if (!"INFEASIBLE".equals(status) && !"MODEL_INVALID".equals(status)) {
+            // the budget ended without a schedule: nothing is proven
+            return results.unfinished(job, elapsed, solutions, bound, result == null ? null : fewestHardDeviations(result));
+        }
+        return results.infeasible(job, status, result.conflicts(), elapsed, solutions, bound);
+    }
+
+    /** The hard deviations of the nearest schedule a phase reached, from the solver's statistics (null: none known). */
+    private static Integer fewestHardDeviations(SolveResult result) {
+        for (String key : new String[] {"calendar_search_fewest_hard_deviations", "annealing_fewest_hard_deviations",
+                "repair_phase_violations"}) {
+            Object v = result.statistics().get(key);
+            if (v instanceof Number n && n.doubleValue() < Integer.MAX_VALUE) {
+                return (int) Math.round(n.doubleValue());
+            }
+        }
+        return null;
     }
 
     /** Travel and penalties are never negative (weights are checked non-negative): 0 bounds every objective. */

@@ -99,7 +99,7 @@ public class JobStore {
     /** Cancels a job that has not finished; returns whether it did. */
     public Uni<Boolean> cancel(SqlConnection conn, UUID jobId) {
         return conn.preparedQuery("UPDATE solve_job SET status = 'CANCELLED', phase = 'DONE', finished_at = now(), "
-                        + "updated_at = now() WHERE id = $1 AND status NOT IN ('SOLVED', 'INFEASIBLE', 'CANCELLED')")
+                        + "updated_at = now() WHERE id = $1 AND status NOT IN ('SOLVED', 'INFEASIBLE', 'UNFINISHED', 'CANCELLED')")
                 .execute(Tuple.of(jobId)).map(rows -> rows.rowCount() == 1);
     }
 

@@ -62,7 +62,7 @@ final class JobProbe {
     }
 
     /** Finished, one way or another: tests wait for this, then assert the status they expect. */
-    static final Predicate<JsonPath> FINISHED = inStatus("SOLVED", "INFEASIBLE", "CANCELLED", "FAILED");
+    static final Predicate<JsonPath> FINISHED = inStatus("SOLVED", "INFEASIBLE", "UNFINISHED", "CANCELLED", "FAILED");
 
     static Predicate<JsonPath> inStatus(String... statuses) {
         return j -> java.util.Arrays.asList(statuses).contains(j.getString("status"));
