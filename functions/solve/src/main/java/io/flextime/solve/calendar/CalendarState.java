@@ -165,45 +165,21 @@ final class CalendarState {
     }
 
     void place(int g, int s) {
-        int h = home[g];
-        int a = away[g];
-        if (slotOf[g] >= 0 || gameAt[h][s] >= 0 || gameAt[a][s] >= 0) {
+        if (slotOf[g] >= 0 || gameAt[home[g]][s] >= 0 || gameAt[away[g]][s] >= 0) {
             throw new IllegalStateException("place game " + g + " in slot " + s + ": occupied");
         }
-        slotOf[g] = s;
-        gameAt[h][s] = g;
-        gameAt[a][s] = g;
-        opponent[h][s] = a;
-        opponent[a][s] = h;
-        long bit = 1L << s;
-        plays[h][s >>> 6] |= bit;
-        plays[a][s >>> 6] |= bit;
-        hosts[h][s >>> 6] |= bit;
-        unplaced--;
-        games(s, h, a, 1);
-        touch(h);
-        touch(a);
-        record(PLACE, g, s, h, a);
+        attach(g, s);
+        touch(home[g]);
+        touch(away[g]);
+        record(PLACE, g, s, home[g], away[g]);
     }
 
     void unplace(int g) {
         int s = slotOf[g];
-        int h = home[g];
-        int a = away[g];
-        slotOf[g] = -1;
-        gameAt[h][s] = -1;
-        gameAt[a][s] = -1;
-        opponent[h][s] = -1;
-        opponent[a][s] = -1;
-        long bit = ~(1L << s);
-        plays[h][s >>> 6] &= bit;
-        plays[a][s >>> 6] &= bit;
-        hosts[h][s >>> 6] &= bit;
-        unplaced++;
-        games(s, h, a, -1);
-        touch(h);
-        touch(a);
-        record(UNPLACE, g, s, h, a);
+        detach(g);
+        touch(home[g]);
+        touch(away[g]);
+        record(UNPLACE, g, s, home[g], away[g]);
     }
 
     /** Gives an unplaced game other teams (a changed pairing or host). */
@@ -254,8 +230,8 @@ final class CalendarState {
             int k = 5 * i;
             int g = steps[k + 1];
             switch (steps[k]) {
-                case PLACE -> undoPlace(g);
-                case UNPLACE -> undoUnplace(g, steps[k + 2]);
+                case PLACE -> detach(g);
+                case UNPLACE -> attach(g, steps[k + 2]);
                 default -> {
                     met[home[g]][away[g]]--;
                     home[g] = steps[k + 3];
@@ -281,7 +257,25 @@ final class CalendarState {
         savedCount = 0;
     }
 
-    private void undoPlace(int g) {
+    /** Puts game g into slot s: rows, bit sets and the rules over several teams (no journal, no rescoring). */
+    private void attach(int g, int s) {
+        int h = home[g];
+        int a = away[g];
+        slotOf[g] = s;
+        gameAt[h][s] = g;
+        gameAt[a][s] = g;
+        opponent[h][s] = a;
+        opponent[a][s] = h;
+        long bit = 1L << s;
+        plays[h][s >>> 6] |= bit;
+        plays[a][s >>> 6] |= bit;
+        hosts[h][s >>> 6] |= bit;
+        unplaced--;
+        games(s, h, a, 1);
+    }
+
+    /** Takes game g out of its slot: the inverse of {@link #attach}. */
+    private void detach(int g) {
         int s = slotOf[g];
         int h = home[g];
         int a = away[g];
@@ -296,22 +290,6 @@ final class CalendarState {
         hosts[h][s >>> 6] &= bit;
         unplaced++;
         games(s, h, a, -1);
-    }
-
-    private void undoUnplace(int g, int s) {
-        int h = home[g];
-        int a = away[g];
-        slotOf[g] = s;
-        gameAt[h][s] = g;
-        gameAt[a][s] = g;
-        opponent[h][s] = a;
-        opponent[a][s] = h;
-        long bit = 1L << s;
-        plays[h][s >>> 6] |= bit;
-        plays[a][s >>> 6] |= bit;
-        hosts[h][s >>> 6] |= bit;
-        unplaced--;
-        games(s, h, a, 1);
     }
 
     private void games(int s, int h, int a, int sign) {
