@@ -3,7 +3,7 @@
 #
 # Options: --instances Early_1,Test4,... (default: all 38)  --time-limit SECONDS per instance (default
 # 600, the issue's budget: 6+ hours for all; pass a shorter limit for a quick look)  --workers N.
-# Reads ../shared/data/itc2021. Prints a table; the last line is {"results": [...], "feasible",
+# Reads data/itc2021 (--data DIR for another copy). Prints a table; the last line is {"results": [...], "feasible",
 # "total", "median_ratio"}.
 set -euo pipefail
 exec bash "$(dirname "${BASH_SOURCE[0]}")/lib/solve-java.sh" io.flextime.solve.bench.SolveBenchmark itc "$@"

@@ -7,7 +7,7 @@
 # INSERT … SELECT generate_series as the owner (set-up, not timed). Timed: the function's whole
 # validation of that version (row checks in PostgreSQL, season checks, score, report to S3 and
 # PostgreSQL, quarantine, decision; the CP-SAT probe is off as by configuration), then the checks of
-# every ITC2021 instance in ../shared/data/itc2021. Ends with one JSON line:
+# every ITC2021 instance in data/itc2021. Ends with one JSON line:
 #   {"rows": 1000000, "seconds": …, "itc_max_seconds": …, …}
 set -euo pipefail
 cd "$FLEXTIME_ROOT"

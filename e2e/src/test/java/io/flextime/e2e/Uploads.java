@@ -48,7 +48,7 @@ final class Uploads {
         return S3EventNotification.objectCreated(bucket, key, bytes.length, eTag);
     }
 
-    /** Games a schedule of this season has, from its format (Big 12: 16 teams x 18 games / 2 = 144). */
+    /** Games a schedule of this season has, from its format or matchups (Big 12: 16 teams x 18 games / 2 = 144). */
     int expectedGames(Path seasonFile) {
         Season season;
         try {
@@ -61,6 +61,7 @@ final class Uploads {
             case SINGLE -> n * (n - 1) / 2;
             case DOUBLE -> n * (n - 1);
             case PARTIAL -> n * season.format().gamesPerTeam() / 2;
+            case MATCHUPS -> season.matchups().stream().mapToInt(m -> m.meetings()).sum();
         };
     }
 

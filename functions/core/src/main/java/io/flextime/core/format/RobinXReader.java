@@ -1,9 +1,10 @@
 package io.flextime.core.format;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.model.ConstraintType;
+import io.flextime.core.rules.Malformed;
+import io.flextime.core.rules.ParamProblem;
+import io.flextime.core.rules.Rule;
+import io.flextime.core.rules.RuleCatalogue;
 import io.flextime.core.model.Distance;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -33,8 +33,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * RobinX XML (the ITC2021 format, OrganizationITC2021_V7.pdf) → canonical season. Constraint
- * attributes become the params documented on {@link ConstraintType}; team ids stay the RobinX ids as
- * strings, slots their indexes; {@code type} HARD/SOFT and {@code penalty} are kept.
+ * elements are the catalogue's RobinX types, their attributes mapped to typed rules by the catalogue
+ * ({@link RuleCatalogue#fromRobinX}); team ids stay the RobinX ids as strings, slots their indexes;
+ * {@code type} HARD/SOFT and {@code penalty} are kept.
  *
  * <p>Hardened StAX: DTDs are not supported and any DOCTYPE is rejected, external entities are off and
  * entity references are not expanded, so XXE and entity-expansion ("billion laughs") inputs fail with
@@ -43,13 +44,10 @@ import javax.xml.stream.XMLStreamReader;
 @ApplicationScoped
 public class RobinXReader {
     public static final String XML_FORBIDDEN = "XML_DTD_FORBIDDEN";
-    private static final Set<String> CONSTRAINT_TAGS = Set.of("CA1", "CA2", "CA3", "CA4", "GA1", "BR1", "BR2", "FA2", "SE1");
 
-    private final ObjectMapper mapper;
     private final XMLInputFactory factory;
 
-    public RobinXReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public RobinXReader() {
         this.factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -190,80 +188,31 @@ public class RobinXReader {
                 }
             }
             default -> {
-                if (CONSTRAINT_TAGS.contains(name)) {
-                    SeasonConstraint c = constraint(name, a, doc, problems, file, line);
+                RuleCatalogue.robinX(name).ifPresent(type -> {
+                    SeasonConstraint c = constraint(type, a, doc, problems, file, line);
                     if (c != null) {
                         doc.constraints.add(c);
                     }
-                }
+                });
             }
         }
     }
 
-    private SeasonConstraint constraint(String tag, Map<String, String> a, Doc doc, Problems problems, String file, long line) {
-        ConstraintType type = ConstraintType.valueOf(tag);
-        ObjectNode p = mapper.createObjectNode();
+    /**
+     * A RobinX constraint element: its attributes become the type's parameters as the catalogue maps
+     * them ({@link RuleCatalogue#fromRobinX}), read like any other upload; what the catalogue rejects is
+     * a problem at the element's line, column {@code TAG@attribute}.
+     */
+    private SeasonConstraint constraint(ConstraintType type, Map<String, String> a, Doc doc, Problems problems, String file,
+            long line) {
+        String tag = type.name();
         int before = problems.count();
-        switch (type) {
-            case CA1 -> {
-                teams(p, "teams", a.get("teams"));
-                slots(p, a.get("slots"), problems, file, line);
-                p.put("mode", a.getOrDefault("mode", "H"));
-                minMax(p, a, problems, file, line);
+        Rule rule = RuleCatalogue.read(type, RuleCatalogue.fromRobinX(type, a));
+        if (rule instanceof Malformed m) {
+            for (ParamProblem p : m.problems()) {
+                problems.add(p.kind() == ParamProblem.Kind.MISSING ? "MISSING_VALUE" : "WRONG_TYPE", file, null, line,
+                        tag + "@" + attribute(type, p.key()), p.message());
             }
-            case CA2, CA4 -> {
-                teams(p, "teams1", a.get("teams1"));
-                teams(p, "teams2", a.get("teams2"));
-                slots(p, a.get("slots"), problems, file, line);
-                p.put("mode1", a.getOrDefault("mode1", "H"));
-                p.put("mode2", a.getOrDefault("mode2", "GLOBAL"));
-                minMax(p, a, problems, file, line);
-            }
-            case CA3 -> {
-                teams(p, "teams1", a.get("teams1"));
-                teams(p, "teams2", a.get("teams2"));
-                p.put("mode1", a.getOrDefault("mode1", "H"));
-                intp(p, a, problems, file, line);
-                minMax(p, a, problems, file, line);
-            }
-            case GA1 -> {
-                ArrayNode meetings = p.putArray("meetings");
-                for (String m : list(a.get("meetings"))) {
-                    String[] ha = m.split(",");
-                    if (ha.length != 2 || ha[0].isBlank() || ha[1].isBlank()) {
-                        problems.add("WRONG_TYPE", file, null, line, "GA1@meetings", "'" + m + "' is not home,away");
-                    } else {
-                        meetings.addArray().add(ha[0].trim()).add(ha[1].trim());
-                    }
-                }
-                slots(p, a.get("slots"), problems, file, line);
-                minMax(p, a, problems, file, line);
-            }
-            case BR1 -> {
-                teams(p, "teams", a.get("teams"));
-                slots(p, a.get("slots"), problems, file, line);
-                p.put("mode", a.getOrDefault("mode2", "HA"));
-                intp(p, a, problems, file, line);
-            }
-            case BR2 -> {
-                teams(p, "teams", a.get("teams"));
-                slots(p, a.get("slots"), problems, file, line);
-                intp(p, a, problems, file, line);
-            }
-            case FA2 -> {
-                teams(p, "teams", a.get("teams"));
-                slots(p, a.get("slots"), problems, file, line);
-                p.put("mode", a.getOrDefault("mode", "H"));
-                intp(p, a, problems, file, line);
-            }
-            case SE1 -> {
-                teams(p, "teams", a.get("teams"));
-                Integer min = integer(a.get("min"), problems, file, line, "SE1@min");
-                if (min != null) {
-                    p.put("min", min);
-                }
-            }
-            default -> throw new IllegalStateException(tag);
         }
         String kind = a.getOrDefault("type", "HARD").trim().toUpperCase(Locale.ROOT);
         if (!kind.equals("HARD") && !kind.equals("SOFT")) {
@@ -274,52 +223,13 @@ public class RobinXReader {
             return null;
         }
         int n = doc.perType.merge(tag, 1, Integer::sum);
-        return new SeasonConstraint(tag + "-" + n, type, kind.equals("HARD"), penalty == null ? 0 : penalty, p);
+        return new SeasonConstraint(tag + "-" + n, kind.equals("HARD"), penalty == null ? 0 : penalty, rule);
     }
 
-    private void minMax(ObjectNode p, Map<String, String> a, Problems problems, String file, long line) {
-        for (String k : List.of("min", "max")) {
-            if (a.get(k) != null) {
-                Integer v = integer(a.get(k), problems, file, line, k);
-                if (v != null) {
-                    p.put(k, v);
-                }
-            }
-        }
-    }
-
-    private void intp(ObjectNode p, Map<String, String> a, Problems problems, String file, long line) {
-        Integer v = integer(a.get("intp"), problems, file, line, "intp");
-        if (v != null) {
-            p.put("intp", v);
-        }
-    }
-
-    private static void teams(ObjectNode p, String key, String value) {
-        ArrayNode arr = p.putArray(key);
-        list(value).forEach(arr::add);
-    }
-
-    private static void slots(ObjectNode p, String value, Problems problems, String file, long line) {
-        ArrayNode arr = p.putArray("slots");
-        for (String s : list(value)) {
-            Integer v = integer(s, problems, file, line, "slots");
-            if (v != null) {
-                arr.add(v);
-            }
-        }
-    }
-
-    private static List<String> list(String value) {
-        List<String> out = new ArrayList<>();
-        if (value != null) {
-            for (String s : value.split(";")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
+    /** The RobinX attribute of a parameter (its key when it has none, e.g. "min|max"). */
+    private static String attribute(ConstraintType type, String key) {
+        return RuleCatalogue.definition(type).params().stream().filter(p -> p.key().equals(key) && p.robinXAttribute() != null)
+                .map(io.flextime.core.rules.Param::robinXAttribute).findFirst().orElse(key);
     }
 
     private static Integer integer(String v, Problems problems, String file, long line, String column) {

@@ -1,9 +1,5 @@
 package io.flextime.core.format;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Distance;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
@@ -12,6 +8,9 @@ import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
+import io.flextime.core.rules.Ca3;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.Se1;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,12 +29,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class TtpMatrixReader {
-    private final ObjectMapper mapper;
-
-    public TtpMatrixReader(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
 
     /** True when the text looks like a matrix of numbers (for format detection). */
     public static boolean looksLikeMatrix(String head) {
@@ -110,27 +103,20 @@ public class TtpMatrixReader {
             slots.add(new Slot(s, null, null, null, "Round " + (s + 1)));
         }
         List<SeasonConstraint> constraints = List.of(
-                atMostThreeInARow("max-3-consecutive-home", "H", teams),
-                atMostThreeInARow("max-3-consecutive-away", "A", teams),
-                new SeasonConstraint("no-repeat", ConstraintType.SE1, true, 0, withTeams(mapper.createObjectNode(), "teams", teams)
-                        .put("min", 1)));
+                atMostThreeInARow("max-3-consecutive-home", Mode.H, teams),
+                atMostThreeInARow("max-3-consecutive-away", Mode.A, teams),
+                new SeasonConstraint("no-repeat", true, 0, new Se1(ids(teams), 1)));
         String base = file.replaceAll("\\.[^.]*$", "");
         return new Season("ttp-" + RobinXReader.slug(base), "TTP " + base.toUpperCase(Locale.ROOT), null, null, null, null,
                 SeasonFormat.compactDouble(), new ObjectiveWeights(1.0, 1.0), false, teams, venues, slots, constraints, List.of(),
                 distances);
     }
 
-    private SeasonConstraint atMostThreeInARow(String id, String mode, List<Team> teams) {
-        ObjectNode p = mapper.createObjectNode();
-        withTeams(p, "teams1", teams);
-        withTeams(p, "teams2", teams);
-        p.put("mode1", mode).put("intp", 4).put("min", 0).put("max", 3);
-        return new SeasonConstraint(id, ConstraintType.CA3, true, 0, p);
+    private static SeasonConstraint atMostThreeInARow(String id, Mode mode, List<Team> teams) {
+        return new SeasonConstraint(id, true, 0, new Ca3(ids(teams), ids(teams), 4, mode, 0, 3));
     }
 
-    private static ObjectNode withTeams(ObjectNode p, String key, List<Team> teams) {
-        ArrayNode a = p.putArray(key);
-        teams.forEach(t -> a.add(t.id()));
-        return p;
+    private static List<String> ids(List<Team> teams) {
+        return teams.stream().map(Team::id).toList();
     }
 }

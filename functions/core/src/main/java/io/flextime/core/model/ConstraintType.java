@@ -2,47 +2,39 @@ package io.flextime.core.model;
 
 /**
  * The constraint vocabulary: the RobinX classes used by ITC2021 (OrganizationITC2021_V7.pdf) plus
- * FlexTime's calendar and travel extensions. Parameters live in {@link SeasonConstraint#params()}
- * under the keys listed per type (team ids are strings, slots are slot indexes).
+ * FlexTime's calendar and travel extensions. What each type's parameters are and mean is declared once,
+ * in its record of the rule catalogue ({@link io.flextime.core.rules.RuleCatalogue}).
  */
 public enum ConstraintType {
-    /** Capacity: each team in {@code teams} plays at most {@code max} (at least {@code min}) games in
-     * {@code mode} (H, A, HA) over {@code slots}. */
+    /** Capacity: a team's games in some slots ({@link io.flextime.core.rules.Ca1}). */
     CA1(true),
-    /** Capacity: each team in {@code teams1} plays at most {@code max} games in {@code mode1} against
-     * teams in {@code teams2} over {@code slots} ({@code mode2} GLOBAL). */
+    /** Capacity: a team's games against a group ({@link io.flextime.core.rules.Ca2}). */
     CA2(true),
-    /** Capacity: each team in {@code teams1} plays at most {@code max} games in {@code mode1} against
-     * {@code teams2} in each sequence of {@code intp} consecutive slots. */
+    /** Capacity: games against a group in every window of slots ({@link io.flextime.core.rules.Ca3}). */
     CA3(true),
-    /** Capacity: teams in {@code teams1} together play at most {@code max} games in {@code mode1}
-     * against {@code teams2} over {@code slots}, in total ({@code mode2} GLOBAL) or per slot (EVERY). */
+    /** Capacity: games between two groups ({@link io.flextime.core.rules.Ca4}). */
     CA4(true),
-    /** Game placement: at least {@code min} and at most {@code max} of the {@code meetings}
-     * ([home, away] pairs) take place in {@code slots}. */
+    /** Game placement: some games in some slots ({@link io.flextime.core.rules.Ga1}). */
     GA1(true),
-    /** Breaks: each team in {@code teams} has at most {@code intp} breaks of {@code mode} (H, A, HA)
-     * in {@code slots}. */
+    /** Breaks of each team ({@link io.flextime.core.rules.Br1}). */
     BR1(true),
-    /** Breaks: the teams in {@code teams} together have at most {@code intp} breaks in {@code slots}. */
+    /** Breaks of a group together ({@link io.flextime.core.rules.Br2}). */
     BR2(true),
-    /** Fairness: the home-game counts of any two teams in {@code teams} differ by at most
-     * {@code intp} after every slot of {@code slots}. */
+    /** Fairness: home games balanced along the season ({@link io.flextime.core.rules.Fa2}). */
     FA2(true),
-    /** Separation: each pair of {@code teams} has at least {@code min} slots between its two games. */
+    /** Separation: slots between two meetings of a pair ({@link io.flextime.core.rules.Se1}). */
     SE1(true),
-    /** {@code venue} cannot host on {@code dates} (ISO dates) and/or {@code slots}. */
+    /** A venue that cannot host ({@link io.flextime.core.rules.VenueUnavailable}). */
     VENUE_UNAVAILABLE(false),
-    /** {@code team} cannot play on {@code dates}, {@code slots} and/or {@code weekdays}
-     * (e.g. SUNDAY); optional {@code mode} H/A/HA restricts which games are excluded. */
+    /** A team that cannot play ({@link io.flextime.core.rules.TeamUnavailable}). */
     TEAM_UNAVAILABLE(false),
-    /** {@code home} hosts {@code away} in slot {@code slot} (or on {@code date}). */
+    /** A game fixed in advance ({@link io.flextime.core.rules.FixedGame}). */
     FIXED_GAME(false),
-    /** The {@code teams} share {@code venue}: at most one of them plays at home per date (slot). */
+    /** Teams sharing an arena ({@link io.flextime.core.rules.SharedVenue}). */
     SHARED_VENUE(false),
-    /** Each team in {@code teams} (all when absent) has at least {@code days} days between games. */
+    /** Rest days between a team's games ({@link io.flextime.core.rules.MinRestDays}). */
     MIN_REST_DAYS(false),
-    /** Each team in {@code teams} (all when absent) plays at most {@code max} consecutive away games. */
+    /** Consecutive away games ({@link io.flextime.core.rules.MaxRoadTrip}). */
     MAX_ROAD_TRIP(false);
 
     private final boolean robinX;

@@ -1,5 +1,6 @@
 package io.flextime.core.model;
 
+import io.flextime.core.rules.FormatDefaults;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ public record Season(
         List<Distance> distances) {
 
     public Season {
-        format = format == null ? SeasonFormat.compactDouble() : format;
         weights = weights == null ? ObjectiveWeights.DEFAULT : weights;
         teams = List.copyOf(teams == null ? List.of() : teams);
         venues = List.copyOf(venues == null ? List.of() : venues);
@@ -38,6 +38,7 @@ public record Season(
         constraints = List.copyOf(constraints == null ? List.of() : constraints);
         matchups = List.copyOf(matchups == null ? List.of() : matchups);
         distances = List.copyOf(distances == null ? List.of() : distances);
+        format = FormatDefaults.resolve(format, !matchups.isEmpty());
     }
 
     public Optional<Team> team(String id) {

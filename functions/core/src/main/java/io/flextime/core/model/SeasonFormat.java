@@ -3,9 +3,10 @@ package io.flextime.core.model;
 /**
  * How a season is played.
  *
- * @param roundRobin      SINGLE (each pair meets once), DOUBLE (twice, once at each venue) or PARTIAL
+ * @param roundRobin      SINGLE (each pair meets once), DOUBLE (twice, once at each venue), PARTIAL
  *                        (each team meets {@code twiceOpponents} opponents twice and the rest at most once,
- *                        {@code gamesPerTeam} games in all)
+ *                        {@code gamesPerTeam} games in all) or MATCHUPS (the season's matchups say who meets
+ *                        whom); absent, {@link io.flextime.core.rules.FormatDefaults} decides
  * @param compact         every team plays in every slot (no byes); otherwise relaxed
  * @param mirrored        the second half repeats the first with venues swapped
  * @param phased          each pair meets once in each half (implied by mirrored)
@@ -24,7 +25,11 @@ public record SeasonFormat(
         Integer minRestDays,
         TravelMode travel) {
 
-    public enum RoundRobin { SINGLE, DOUBLE, PARTIAL }
+    /**
+     * Who meets whom. With listed matchups, the matchups are the games whatever the kind; a kind given
+     * with them is a claim validate checks them against. MATCHUPS: the matchups alone, no claim.
+     */
+    public enum RoundRobin { SINGLE, DOUBLE, PARTIAL, MATCHUPS }
 
     /**
      * VENUE_TO_VENUE: the TTP convention, a road trip goes opponent to opponent and starts and ends at
@@ -33,15 +38,15 @@ public record SeasonFormat(
     public enum TravelMode { VENUE_TO_VENUE, RETURN_HOME }
 
     public SeasonFormat {
-        if (roundRobin == null) {
-            roundRobin = RoundRobin.DOUBLE;
-        }
-        if (travel == null) {
-            travel = TravelMode.VENUE_TO_VENUE;
-        }
+        travel = travel == null ? io.flextime.core.rules.FormatDefaults.TRAVEL : travel;
         if (mirrored) {
             phased = true;
         }
+    }
+
+    /** The same format with its round-robin kind decided (see {@link io.flextime.core.rules.FormatDefaults}). */
+    public SeasonFormat withRoundRobin(RoundRobin kind) {
+        return new SeasonFormat(kind, compact, mirrored, phased, gamesPerTeam, twiceOpponents, minRestDays, travel);
     }
 
     /** The compact double round robin of the ITC2021 and TTP instances. */

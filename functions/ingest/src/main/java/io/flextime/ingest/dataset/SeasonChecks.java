@@ -1,6 +1,5 @@
 package io.flextime.ingest.dataset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.flextime.core.model.Distance;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.Season;
@@ -8,6 +7,10 @@ import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
 import io.flextime.core.model.Venue;
+import io.flextime.core.rules.Malformed;
+import io.flextime.core.rules.ParamProblem;
+import io.flextime.core.rules.RuleCatalogue;
+import io.flextime.core.rules.RuleDefinition;
 import io.flextime.ingest.format.Locator;
 import io.flextime.core.format.Problems;
 import java.util.HashSet;
@@ -16,16 +19,11 @@ import java.util.Set;
 
 /**
  * The checks every format shares before anything is stored: ids are unique, every reference points at
- * something that exists (team → venue, constraint params → teams, slots, venues), and the params a
- * constraint type documents have the right JSON types. Whether the season is schedulable is validate's
- * job, not ingest's.
+ * something that exists (team → venue, constraint params → teams, slots, venues), and each constraint's
+ * params are what the rule catalogue declares for its type (present when required, of the right type,
+ * in range). Whether the season is schedulable is validate's job, not ingest's.
  */
 public final class SeasonChecks {
-    private static final Set<String> TEAM_LISTS = Set.of("teams", "teams1", "teams2");
-    private static final Set<String> TEAM_REFS = Set.of("team", "home", "away");
-    private static final Set<String> INTS = Set.of("min", "max", "intp", "days", "slot");
-    private static final Set<String> MODES = Set.of("mode", "mode1", "mode2");
-
     private SeasonChecks() {
     }
 
@@ -68,10 +66,7 @@ public final class SeasonChecks {
             if (c.penalty() < 0) {
                 p.add(at.at("WRONG_TYPE", "constraints", i, "penalty", "a penalty cannot be negative"));
             }
-            if (c.params() != null) {
-                int index = i;
-                c.params().fields().forEachRemaining(e -> param(p, at, index, e.getKey(), e.getValue(), teams, slots, venues));
-            }
+            params(p, at, i, c, teams, slots, venues);
         }
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < s.matchups().size(); i++) {
@@ -107,55 +102,40 @@ public final class SeasonChecks {
         p.throwIfAny("the season has errors");
     }
 
-    private static void param(Problems p, Locator at, int i, String key, JsonNode v, Set<String> teams, Set<Integer> slots,
+    /**
+     * A constraint's parameters as the rule catalogue reads them: what it rejects (missing, wrong type,
+     * out of range) and every team, slot and venue they name that the season lacks.
+     */
+    private static void params(Problems p, Locator at, int i, SeasonConstraint c, Set<String> teams, Set<Integer> slots,
             Set<String> venues) {
-        String field = "params." + key;
-        if (TEAM_LISTS.contains(key)) {
-            if (!v.isArray()) {
-                p.add(at.at("WRONG_TYPE", "constraints", i, field, "a list of team ids is expected"));
-                return;
+        if (c.rule() instanceof Malformed m) {
+            for (ParamProblem problem : m.problems()) {
+                p.add(at.at(problem.kind() == ParamProblem.Kind.MISSING ? "MISSING_VALUE" : "WRONG_TYPE", "constraints", i,
+                        "params." + problem.key(), c.type() + " " + problem.message()));
             }
-            v.forEach(t -> {
-                if (!t.isTextual() || !teams.contains(t.asText())) {
-                    p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "team '" + t.asText() + "' is not in teams"));
+            return;
+        }
+        for (RuleDefinition.Reference r : RuleCatalogue.references(c.rule())) {
+            String field = "params." + r.key();
+            switch (r.refers()) {
+                case TEAMS -> {
+                    if (!teams.contains((String) r.value())) {
+                        p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "team '" + r.value() + "' is not in teams"));
+                    }
                 }
-            });
-        } else if (TEAM_REFS.contains(key)) {
-            if (!v.isTextual() || !teams.contains(v.asText())) {
-                p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "team '" + v.asText() + "' is not in teams"));
-            }
-        } else if (key.equals("slots")) {
-            if (!v.isArray()) {
-                p.add(at.at("WRONG_TYPE", "constraints", i, field, "a list of slot indexes is expected"));
-                return;
-            }
-            v.forEach(x -> {
-                if (!x.isIntegralNumber() || !slots.contains(x.asInt())) {
-                    p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "slot " + x + " is not in slots"));
+                case SLOTS -> {
+                    if (!slots.contains((Integer) r.value())) {
+                        p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "slot " + r.value() + " is not in slots"));
+                    }
                 }
-            });
-        } else if (INTS.contains(key)) {
-            if (!v.isIntegralNumber()) {
-                p.add(at.at("WRONG_TYPE", "constraints", i, field, "a whole number is expected, found " + v));
-            } else if (key.equals("slot") && !slots.contains(v.asInt())) {
-                p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "slot " + v + " is not in slots"));
-            }
-        } else if (key.equals("venue")) {
-            if (!v.isTextual() || !venues.contains(v.asText())) {
-                p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "venue '" + v.asText() + "' is not in venues"));
-            }
-        } else if (MODES.contains(key) && !v.isTextual()) {
-            p.add(at.at("WRONG_TYPE", "constraints", i, field, "a mode such as H, A, HA is expected"));
-        } else if (key.equals("meetings")) {
-            if (!v.isArray()) {
-                p.add(at.at("WRONG_TYPE", "constraints", i, field, "a list of [home, away] pairs is expected"));
-                return;
-            }
-            v.forEach(m -> {
-                if (!m.isArray() || m.size() != 2 || !teams.contains(m.get(0).asText()) || !teams.contains(m.get(1).asText())) {
-                    p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "meeting " + m + " is not a [home, away] pair of teams"));
+                case VENUES -> {
+                    if (!venues.contains((String) r.value())) {
+                        p.add(at.at("UNKNOWN_REFERENCE", "constraints", i, field, "venue '" + r.value() + "' is not in venues"));
+                    }
                 }
-            });
+                case NOTHING -> {
+                }
+            }
         }
     }
 }

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every ITC2021 instance and every TTP matrix of ../shared/data ingests, unchanged, through S3 and PostgreSQL. */
+/** Every ITC2021 instance and every TTP matrix of data/ (the repository's copy) ingests, unchanged, through S3 and PostgreSQL. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
 class BenchmarkInstancesIngestTest {
-    static final Path DATA = SamplePaths.sharedData(SamplePaths.repoRoot());
+    static final Path DATA = SamplePaths.referenceData(SamplePaths.repoRoot());
 
     @Inject
     DatasetIngestor ingestor;

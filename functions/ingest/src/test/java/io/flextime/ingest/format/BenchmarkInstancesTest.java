@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.model.ConstraintType;
+import io.flextime.core.rules.Ca1;
+import io.flextime.core.rules.Ca3;
+import io.flextime.core.rules.Ga1;
+import io.flextime.core.rules.Meeting;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.Se1;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonFormat;
 import io.flextime.ingest.samples.SamplePaths;
@@ -21,11 +27,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every ITC2021 instance and every TTP matrix of ../shared/data reads into a season whose counts match
+ * Every ITC2021 instance and every TTP matrix of data/ (the repository's copy) reads into a season whose counts match
  * the source file (counted independently, with regular expressions / line splitting).
  */
 class BenchmarkInstancesTest {
-    static final Path DATA = SamplePaths.sharedData(SamplePaths.repoRoot());
+    static final Path DATA = SamplePaths.referenceData(SamplePaths.repoRoot());
     final ObjectMapper mapper = new ObjectMapper();
 
     static List<Path> files(String dir, String glob) throws Exception {
@@ -47,7 +53,7 @@ class BenchmarkInstancesTest {
     void everyItc2021InstanceReads() throws Exception {
         List<Path> instances = files("itc2021", ".*\\.xml");
         assertEquals(39, instances.size(), "Early 1-15, Middle 1-15, Test 1-8 and the demo");
-        RobinXReader reader = new RobinXReader(mapper);
+        RobinXReader reader = new RobinXReader();
         for (Path p : instances) {
             String xml = Files.readString(p);
             Season s;
@@ -82,16 +88,16 @@ class BenchmarkInstancesTest {
                 </CapacityConstraints><GameConstraints><GA1 max="0" meetings="0,1;" min="0" penalty="1" slots="1" type="HARD"/>
                 </GameConstraints><SeparationConstraints><SE1 mode1="SLOTS" min="1" penalty="10" teams="0;1" type="SOFT"/>
                 </SeparationConstraints></Constraints></Instance>""";
-        Season s = new RobinXReader(mapper).read(new java.io.ByteArrayInputStream(xml.getBytes()), "tiny.xml");
+        Season s = new RobinXReader().read(new java.io.ByteArrayInputStream(xml.getBytes()), "tiny.xml");
         var ca1 = s.constraints().get(0);
         assertEquals(ConstraintType.CA1, ca1.type());
-        assertEquals("{\"teams\":[\"0\"],\"slots\":[0,1],\"mode\":\"H\",\"min\":0,\"max\":0}", ca1.params().toString());
+        assertEquals(new Ca1(List.of("0"), List.of(0, 1), Mode.H, 0, 0), ca1.rule());
         var ca3 = s.constraints().get(1);
         assertFalse(ca3.hard());
         assertEquals(5, ca3.penalty());
-        assertEquals("{\"teams1\":[\"0\",\"1\"],\"teams2\":[\"1\"],\"mode1\":\"A\",\"intp\":2,\"min\":0,\"max\":1}", ca3.params().toString());
-        assertEquals("[[\"0\",\"1\"]]", s.constraints().get(2).params().get("meetings").toString());
-        assertEquals(1, s.constraints().get(3).params().get("min").asInt());
+        assertEquals(new Ca3(List.of("0", "1"), List.of("1"), 2, Mode.A, 0, 1), ca3.rule());
+        assertEquals(new Ga1(List.of(new Meeting("0", "1")), List.of(1), 0, 0), s.constraints().get(2).rule());
+        assertEquals(new Se1(List.of("0", "1"), 1), s.constraints().get(3).rule());
         assertEquals("tiny", s.season());
     }
 
@@ -99,7 +105,7 @@ class BenchmarkInstancesTest {
     void everyTtpMatrixReadsAsACompactDoubleRoundRobinWithTtpRules() throws Exception {
         List<Path> matrices = files("ttp", ".*\\.txt");
         assertTrue(matrices.size() >= 40, "nl, circ and con instances: " + matrices.size());
-        TtpMatrixReader reader = new TtpMatrixReader(mapper);
+        TtpMatrixReader reader = new TtpMatrixReader();
         for (Path p : matrices) {
             List<String> rows = Files.readAllLines(p).stream().filter(l -> !l.isBlank()).toList();
             int n = rows.size();
@@ -127,7 +133,7 @@ class BenchmarkInstancesTest {
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
                 + "<Instance><MetaData><InstanceName>&lol3;</InstanceName></MetaData></Instance>";
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.flextime.core.problem.ProblemException.class,
-                () -> new RobinXReader(mapper).read(new java.io.ByteArrayInputStream(laughs.getBytes()), "lolz.xml"));
+                () -> new RobinXReader().read(new java.io.ByteArrayInputStream(laughs.getBytes()), "lolz.xml"));
         assertEquals(RobinXReader.XML_FORBIDDEN, e.problem().errors().get(0).code());
     }
 
@@ -136,7 +142,7 @@ class BenchmarkInstancesTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + "<Instance><MetaData><InstanceName>&xxe;</InstanceName></MetaData></Instance>";
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.flextime.core.problem.ProblemException.class,
-                () -> new RobinXReader(mapper).read(new java.io.ByteArrayInputStream(xxe.getBytes()), "xxe.xml"));
+                () -> new RobinXReader().read(new java.io.ByteArrayInputStream(xxe.getBytes()), "xxe.xml"));
         assertEquals(RobinXReader.XML_FORBIDDEN, e.problem().errors().get(0).code());
         assertFalse(e.problem().detail().contains("root:"), "nothing of /etc/passwd leaks");
     }

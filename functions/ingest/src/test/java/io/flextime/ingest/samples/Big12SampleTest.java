@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** The committed Big 12 sample against the shared reference data it was built from. */
+/** The committed Big 12 sample against the reference data it was built from. */
 class Big12SampleTest {
     static final Path ROOT = SamplePaths.repoRoot();
     static final Path DATA = SamplePaths.big12Data(ROOT);

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Regenerates {@code samples/big12-mbb-2025-26/} (season.json, csv/, season.xlsx) from the shared data:
+ * Regenerates {@code samples/big12-mbb-2025-26/} (season.json, csv/, season.xlsx) from the reference data in data/big12:
  * {@code mvn -q -pl functions/ingest test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.flextime.ingest.samples.Big12SampleWriter}. Run it after changing {@link Big12Season}.
  */

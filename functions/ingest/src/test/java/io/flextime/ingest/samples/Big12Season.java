@@ -28,8 +28,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Derives the Big 12 men's basketball 2025-26 sample season from the shared reference data
- * ({@code ../shared/data/big12}). A dev tool, kept because the sample exists in three formats (JSON,
+ * Derives the Big 12 men's basketball 2025-26 sample season from the reference data
+ * ({@code data/big12}). A dev tool, kept because the sample exists in three formats (JSON,
  * CSV set, xlsx) that must stay identical: {@link Big12SampleWriter} regenerates all three from this one
  * derivation. The choices (calendar, rule mapping) are documented in {@code samples/README.md}.
  */
@@ -100,7 +100,7 @@ public final class Big12Season {
         List<SeasonConstraint> cs = new ArrayList<>();
 
         cs.add(new SeasonConstraint("byu-never-on-sunday", ConstraintType.TEAM_UNAVAILABLE, true, 0,
-                rules.obj().put("team", "byu").set("weekdays", mapper.createArrayNode().add("SUNDAY"))));
+                (ObjectNode) rules.obj().put("team", "byu").set("weekdays", mapper.createArrayNode().add("SUNDAY"))));
         cs.add(rules.ca1("nine-home-nine-away", true, 0, "H", 9, 9, d -> true));
         cs.add(rules.ca1("min-4-weekend-home-games", true, 0, "H", 4, 9, Big12Season::weekend));
         // "First/last four games: at least 2 home and 2 away" counts a team's own games; the model counts

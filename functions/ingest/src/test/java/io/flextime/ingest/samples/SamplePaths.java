@@ -3,7 +3,7 @@ package io.flextime.ingest.samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the samples and the shared reference data are, seen from the repository. */
+/** Where the samples and the reference data ({@code data/}) are, seen from the repository. */
 public final class SamplePaths {
     private SamplePaths() {
     }
@@ -17,13 +17,13 @@ public final class SamplePaths {
         throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
     }
 
-    /** {@code ../shared/data} beside the repository (the layout of the work tree and of CI). */
-    public static Path sharedData(Path root) {
-        return root.toAbsolutePath().getParent().resolve("shared").resolve("data");
+    /** The repository's copy of the public reference data (data/README.md: provenance and licences). */
+    public static Path referenceData(Path root) {
+        return root.resolve("data");
     }
 
     public static Path big12Data(Path root) {
-        return sharedData(root).resolve("big12");
+        return referenceData(root).resolve("big12");
     }
 
     public static Path sample(String name) {

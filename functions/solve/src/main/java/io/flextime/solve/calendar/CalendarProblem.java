@@ -1,22 +1,33 @@
 package io.flextime.solve.calendar;
 
-import io.flextime.core.model.ConstraintParams;
 import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.SeasonFormat.RoundRobin;
+import io.flextime.core.model.SeasonFormat;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.Slot;
-import io.flextime.solve.calendar.TeamRow.Mode;
-import io.flextime.solve.model.SeasonIndex;
-import java.time.DayOfWeek;
+import io.flextime.core.rules.Br1;
+import io.flextime.core.rules.Ca1;
+import io.flextime.core.rules.Ca2;
+import io.flextime.core.rules.Ca3;
+import io.flextime.core.rules.Ca4;
+import io.flextime.core.rules.FixedGame;
+import io.flextime.core.rules.Ga1;
+import io.flextime.core.rules.MaxRoadTrip;
+import io.flextime.core.rules.Meeting;
+import io.flextime.core.rules.MinRestDays;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.Se1;
+import io.flextime.core.rules.SharedVenue;
+import io.flextime.core.rules.TeamUnavailable;
+import io.flextime.core.rules.VenueUnavailable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +95,7 @@ final class CalendarProblem {
         for (int s = 0; s < slotCount; s++) {
             day[s] = dated ? (int) ix.date(s).toEpochDay() : s;
         }
-        this.metres = ix.hasTravel() ? ix.metres : new long[n][n];
+        this.metres = ix.hasTravel() ? ix.metres() : new long[n][n];
         this.returnHome = f.travel() == SeasonFormat.TravelMode.RETURN_HOME;
         this.travelWeight = ix.hasTravel() ? weights.travel() : 0;
         this.penaltyWeight = weights.penalty();
@@ -117,7 +128,7 @@ final class CalendarProblem {
         } else {
             pairing = Pairing.PARTIAL;
             int twice = f.twiceOpponents() == null ? 0 : f.twiceOpponents();
-            games.addAll(ix.hasTravel() ? InitialPairing.nearest(n, f.gamesPerTeam(), twice, ix.metres, PAIRING_SECONDS)
+            games.addAll(ix.hasTravel() ? InitialPairing.nearest(n, f.gamesPerTeam(), twice, ix.metres(), PAIRING_SECONDS)
                     : InitialPairing.partial(n, f.gamesPerTeam(), twice));
         }
         this.gamesPerTeam = f.gamesPerTeam() == null ? 0 : f.gamesPerTeam();
@@ -228,7 +239,6 @@ final class CalendarProblem {
     }
 
     private void compile(SeasonConstraint c, List<List<TeamTerm>> perTeam, List<GameTerm> overGames) {
-        ConstraintParams p = new ConstraintParams(c);
         String id = c.id();
         boolean hard = c.hard();
         int pen = c.penalty();
@@ -237,75 +247,75 @@ final class CalendarProblem {
         }
         switch (c.type()) {
             case CA1 -> {
-                Mode mode = Mode.of(p.text(p.has("mode") ? "mode" : "mode1", "H"));
-                long[] mask = mask(ix.slots(p.integers("slots"), id));
-                int min = p.integer("min", 0);
-                int max = p.integer("max", Integer.MAX_VALUE);
-                for (int t : ix.teams(p.strings("teams"), id)) {
-                    perTeam.get(t).add(new TeamTerm.Capacity(id, hard, pen, mode, mask, min, max));
+                Ca1 r = (Ca1) c.rule();
+                long[] mask = mask(ix.slots(r.slots(), id));
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new TeamTerm.Capacity(id, hard, pen, r.mode(), mask, r.min(), r.max()));
                 }
             }
             case CA2 -> {
-                Mode mode = Mode.of(p.text("mode1", "HA"));
-                boolean[] against = members(ix.teams(p.strings("teams2"), id));
-                long[] mask = mask(ix.slots(p.integers("slots"), id));
-                for (int t : ix.teams(p.strings("teams1"), id)) {
-                    perTeam.get(t).add(new TeamTerm.OpponentCapacity(id, hard, pen, mode, against, mask, p.integer("min", 0),
-                            p.integer("max", Integer.MAX_VALUE)));
+                Ca2 r = (Ca2) c.rule();
+                boolean[] against = members(ix.teams(r.teams2(), id));
+                long[] mask = mask(ix.slots(r.slots(), id));
+                for (int t : ix.teams(r.teams1(), id)) {
+                    perTeam.get(t).add(new TeamTerm.OpponentCapacity(id, hard, pen, r.mode(), against, mask, r.min(), r.max()));
                 }
             }
             case CA3 -> {
-                Mode mode = Mode.of(p.text("mode1", "HA"));
-                boolean[] against = members(ix.teams(p.strings("teams2"), id));
-                for (int t : ix.teams(p.strings("teams1"), id)) {
-                    perTeam.get(t).add(new TeamTerm.WindowCapacity(id, hard, pen, mode, against, p.integer("intp"), slotCount,
-                            p.integer("min", 0), p.integer("max", Integer.MAX_VALUE)));
+                Ca3 r = (Ca3) c.rule();
+                boolean[] against = members(ix.teams(r.teams2(), id));
+                for (int t : ix.teams(r.teams1(), id)) {
+                    perTeam.get(t).add(new TeamTerm.WindowCapacity(id, hard, pen, r.mode(), against, r.intp(), slotCount,
+                            r.min(), r.max()));
                 }
             }
-            case CA4 -> overGames.add(new GameTerm.SlotCapacity(id, hard, pen, Mode.of(p.text("mode1", "HA")),
-                    members(ix.teams(p.strings("teams1"), id)), members(ix.teams(p.strings("teams2"), id)),
-                    slotSet(ix.slots(p.integers("slots"), id)), "EVERY".equals(p.text("mode2", "GLOBAL")), p.integer("min", 0),
-                    p.integer("max", Integer.MAX_VALUE)));
+            case CA4 -> {
+                Ca4 r = (Ca4) c.rule();
+                overGames.add(new GameTerm.SlotCapacity(id, hard, pen, r.mode(), members(ix.teams(r.teams1(), id)),
+                        members(ix.teams(r.teams2(), id)), slotSet(ix.slots(r.slots(), id)), r.spread() == Ca4.Spread.EVERY,
+                        r.min(), r.max()));
+            }
             case GA1 -> {
+                Ga1 r = (Ga1) c.rule();
                 int[][] listed = new int[n][n];
-                for (String[] m : p.meetings("meetings")) {
-                    listed[ix.team(m[0], id)][ix.team(m[1], id)]++;
+                for (Meeting m : r.meetings()) {
+                    listed[ix.team(m.home(), id)][ix.team(m.away(), id)]++;
                 }
-                overGames.add(new GameTerm.MeetingPlacement(id, hard, pen, listed, slotSet(ix.slots(p.integers("slots"), id)),
-                        p.integer("min", 0), p.integer("max", Integer.MAX_VALUE)));
+                overGames.add(new GameTerm.MeetingPlacement(id, hard, pen, listed, slotSet(ix.slots(r.slots(), id)), r.min(), r.max()));
             }
             case BR1 -> {
-                Mode mode = Mode.of(p.text(p.has("mode2") ? "mode2" : "mode", "HA"));
-                long[] mask = mask(ix.slots(p.integers("slots"), id));
-                for (int t : ix.teams(p.strings("teams"), id)) {
-                    perTeam.get(t).add(new TeamTerm.Breaks(id, hard, pen, mode, mask, p.integer("intp")));
+                Br1 r = (Br1) c.rule();
+                long[] mask = mask(ix.slots(r.slots(), id));
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new TeamTerm.Breaks(id, hard, pen, r.mode(), mask, r.intp()));
                 }
             }
             case SE1 -> {
-                int[] teams = ix.teams(p.strings("teams"), id);
+                Se1 r = (Se1) c.rule();
+                int[] teams = ix.teams(r.teams(), id);
                 boolean[] in = members(teams);
                 for (int t : teams) {
                     boolean[] higher = new boolean[n];
                     for (int o = t + 1; o < n; o++) {
                         higher[o] = in[o];
                     }
-                    perTeam.get(t).add(new TeamTerm.Rematch(id, hard, pen, higher, p.integer("min")));
+                    perTeam.get(t).add(new TeamTerm.Rematch(id, hard, pen, higher, r.min()));
                 }
             }
             case TEAM_UNAVAILABLE -> {
-                int t = ix.team(p.strings("team").get(0), id);
-                Mode mode = Mode.of(p.text("mode", "HA"));
-                long[] covered = covered(p);
-                perTeam.get(t).add(new TeamTerm.Unavailable(id, hard, pen, mode, covered));
+                TeamUnavailable r = (TeamUnavailable) c.rule();
+                int t = ix.team(r.team(), id);
+                long[] covered = mask(ix.covered(r.cover()));
+                perTeam.get(t).add(new TeamTerm.Unavailable(id, hard, pen, r.mode(), covered));
                 if (hard) {
-                    forbid(mode == Mode.HA ? mayPlay[t] : mode == Mode.H ? mayHost[t] : mayVisit[t], covered);
+                    forbid(r.mode() == Mode.HA ? mayPlay[t] : r.mode() == Mode.H ? mayHost[t] : mayVisit[t], covered);
                 }
             }
             case VENUE_UNAVAILABLE -> {
-                String venue = p.strings("venue").get(0);
-                long[] covered = covered(p);
+                VenueUnavailable r = (VenueUnavailable) c.rule();
+                long[] covered = mask(ix.covered(r.cover()));
                 for (int t = 0; t < n; t++) {
-                    if (venue.equals(ix.teams.get(t).venueId())) {
+                    if (r.venue().equals(ix.teams.get(t).venueId())) {
                         perTeam.get(t).add(new TeamTerm.Unavailable(id, hard, pen, Mode.H, covered));
                         if (hard) {
                             forbid(mayHost[t], covered);
@@ -314,9 +324,10 @@ final class CalendarProblem {
                 }
             }
             case FIXED_GAME -> {
-                int h = ix.team(p.strings("home").get(0), id);
-                int a = ix.team(p.strings("away").get(0), id);
-                int slot = fixedSlotOf(p);
+                FixedGame r = (FixedGame) c.rule();
+                int h = ix.team(r.home(), id);
+                int a = ix.team(r.away(), id);
+                int slot = fixedSlotOf(r);
                 if (hard && slot >= 0 && fixGame(h, a, slot)) {
                     perTeam.get(h).add(new TeamTerm.FixedGame(id, true, 0, a, slot)); // kept 0 by the search; scored as a check
                 } else {
@@ -324,15 +335,8 @@ final class CalendarProblem {
                 }
             }
             case SHARED_VENUE -> {
-                boolean[] sharing = new boolean[n];
-                if (p.has("teams")) {
-                    sharing = members(ix.teams(p.strings("teams"), id));
-                } else {
-                    String venue = p.strings("venue").get(0);
-                    for (int t = 0; t < n; t++) {
-                        sharing[t] = venue.equals(ix.teams.get(t).venueId());
-                    }
-                }
+                SharedVenue r = (SharedVenue) c.rule();
+                boolean[] sharing = members(ix.teams(r.sharing(ix.teams), id));
                 Map<Integer, Integer> dates = new HashMap<>();
                 int[] dateOfSlot = new int[slotCount];
                 for (int s = 0; s < slotCount; s++) {
@@ -341,13 +345,15 @@ final class CalendarProblem {
                 overGames.add(new GameTerm.SharedVenue(id, hard, pen, sharing, dateOfSlot, dates.size()));
             }
             case MIN_REST_DAYS -> {
-                for (int t : ix.teams(p.strings("teams"), id)) {
-                    perTeam.get(t).add(new TeamTerm.Rest(id, hard, pen, day, p.integer("days")));
+                MinRestDays r = (MinRestDays) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new TeamTerm.Rest(id, hard, pen, day, r.days()));
                 }
             }
             case MAX_ROAD_TRIP -> {
-                for (int t : ix.teams(p.strings("teams"), id)) {
-                    perTeam.get(t).add(new TeamTerm.RoadTrip(id, hard, pen, p.integer("max")));
+                MaxRoadTrip r = (MaxRoadTrip) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new TeamTerm.RoadTrip(id, hard, pen, r.max()));
                 }
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);
@@ -368,32 +374,15 @@ final class CalendarProblem {
         return false;
     }
 
-    private int fixedSlotOf(ConstraintParams p) {
+    /** The fixed game's slot: the one given, else the first slot on its date; -1 when the season has none. */
+    private int fixedSlotOf(FixedGame r) {
         for (int s = 0; s < slotCount; s++) {
-            boolean wanted = p.has("slot") ? ix.slotIndex(s) == p.integer("slot")
-                    : LocalDate.parse(p.strings("date").get(0)).equals(ix.date(s));
+            boolean wanted = r.slot() != null ? ix.slotIndex(s) == r.slot() : r.date().equals(ix.date(s));
             if (wanted) {
                 return s;
             }
         }
         return -1;
-    }
-
-    /** The slots a calendar rule covers: listed indexes, dates or weekdays; none listed: every slot. */
-    private long[] covered(ConstraintParams p) {
-        Set<Integer> indexes = new HashSet<>(p.integers("slots"));
-        Set<LocalDate> dates = new HashSet<>(p.dates("dates"));
-        Set<DayOfWeek> weekdays = new HashSet<>(p.weekdays("weekdays"));
-        boolean all = indexes.isEmpty() && dates.isEmpty() && weekdays.isEmpty();
-        long[] mask = new long[words];
-        for (int s = 0; s < slotCount; s++) {
-            Slot slot = ix.slots.get(s);
-            LocalDate d = slot.date();
-            if (all || indexes.contains(slot.index()) || (d != null && (dates.contains(d) || weekdays.contains(d.getDayOfWeek())))) {
-                mask[s >>> 6] |= 1L << s;
-            }
-        }
-        return mask;
     }
 
     private static void forbid(long[] allowed, long[] covered) {

@@ -1,10 +1,10 @@
 package io.flextime.solve.calendar;
 
 import io.flextime.core.model.ObjectiveWeights;
-import io.flextime.solve.engine.Assignment;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

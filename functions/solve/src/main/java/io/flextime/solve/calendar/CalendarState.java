@@ -1,6 +1,6 @@
 package io.flextime.solve.calendar;
 
-import io.flextime.solve.engine.Assignment;
+import io.flextime.rules.evaluator.Assignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.flextime.solve.calendar;
 
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import io.flextime.solve.calendar.TeamRow.Mode;
+import io.flextime.core.rules.Mode;
 
 /**
  * A rule over games of several teams (per slot, per date or in total), kept up to date game by game:

@@ -6,7 +6,7 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import io.flextime.solve.engine.OrToolsNatives;
+import io.flextime.rules.model.OrToolsNatives;
 import java.util.ArrayList;
 import java.util.List;
 

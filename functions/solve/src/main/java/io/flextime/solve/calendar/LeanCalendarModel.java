@@ -7,7 +7,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
-import io.flextime.solve.engine.OrToolsNatives;
+import io.flextime.rules.model.OrToolsNatives;
 import io.flextime.solve.engine.StopWatch;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.flextime.solve.calendar;
 
+import io.flextime.core.rules.Mode;
+
 /**
  * One team's games as the terms read them: which slots it plays and hosts (bit sets over slot
  * positions), its opponent per slot, and its played slots in order. A view of {@link CalendarState}
@@ -40,20 +42,4 @@ final class TeamRow {
         return c;
     }
 
-    /** Home, away or any game, as RobinX's modes H, A and HA. */
-    enum Mode {
-        H, A, HA;
-
-        static Mode of(String text) {
-            return switch (text) {
-                case "H" -> H;
-                case "A" -> A;
-                default -> HA;
-            };
-        }
-
-        boolean matches(boolean home) {
-            return this == HA || (this == H) == home;
-        }
-    }
 }

@@ -2,7 +2,7 @@ package io.flextime.solve.calendar;
 
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import io.flextime.solve.calendar.TeamRow.Mode;
+import io.flextime.core.rules.Mode;
 
 /**
  * A rule's deviation as read from one team's row alone (the rules of a team's own sequence: capacity,
@@ -91,7 +91,7 @@ abstract class TeamTerm {
             int count = 0;
             for (int i = 0; i < row.games; i++) {
                 int s = row.sequence[i];
-                if ((slots[s >>> 6] & (1L << s)) != 0 && against[row.opponent[s]] && mode.matches(row.home(s))) {
+                if ((slots[s >>> 6] & (1L << s)) != 0 && against[row.opponent[s]] && mode.counts(row.home(s))) {
                     count++;
                 }
             }
@@ -128,7 +128,7 @@ abstract class TeamTerm {
             for (int s = 0; s < slotCount; s++) {
                 counted[s] = c;
                 if (next < row.games && row.sequence[next] == s) {
-                    if (against[row.opponent[s]] && mode.matches(row.home(s))) {
+                    if (against[row.opponent[s]] && mode.counts(row.home(s))) {
                         c++;
                     }
                     next++;
@@ -163,7 +163,7 @@ abstract class TeamTerm {
                 int s = row.sequence[i];
                 if (row.sequence[i - 1] == s - 1 && (slots[s >>> 6] & (1L << s)) != 0) {
                     boolean home = row.home(s);
-                    if (home == row.home(s - 1) && mode.matches(home)) {
+                    if (home == row.home(s - 1) && mode.counts(home)) {
                         breaks++;
                     }
                 }

@@ -1,10 +1,12 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ final class AnnealingPhase implements SearchPhase {
      */
     @Override
     public Optional<SolveResult> search(SolveRun run) {
-        Optional<Supplier<ScheduleCost>> costs = ScheduleCost.forSeason(run.season, run.index, run.weights);
+        Optional<Supplier<ScheduleCost>> costs = ScheduleCosts.forSeason(run.season, run.index, run.weights);
         if (run.profile.annealingShare() <= 0 || costs.isEmpty() || run.stopRequested() || ExactPhase.alone(run)) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.model.OrToolsNatives;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.solve.calendar.CalendarSearch;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.TravelLowerBound;
 import io.flextime.solve.profile.InstanceFeatures;
 import io.flextime.solve.profile.ProfileSelector;
@@ -47,7 +48,7 @@ public class CpSatSeasonSolver implements SeasonSolver {
         ObjectiveWeights weights = settings.weights() != null ? settings.weights() : season.weights();
         SeasonIndex index = new SeasonIndex(season);
         SolverProfile profile = profiles.choose(InstanceFeatures.of(season, weights.travel(),
-                ScheduleCost.forSeason(season, index, weights).isPresent(), CalendarSearch.unsupported(index).isEmpty()));
+                ScheduleCosts.forSeason(season, index, weights).isPresent(), CalendarSearch.unsupported(index).isEmpty()));
         SolveRun run = new SolveRun(season, index, weights, settings, profile, listener, start,
                 TravelLowerBound.objective(season, weights));
         List<SearchPhase> phases = List.of(new CalendarPhase(), new RepairPhase(), new PenaltyPhase(), new AnnealingPhase(),

@@ -1,6 +1,7 @@
 package io.flextime.solve.engine;
 
-import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
 import java.util.List;
 import java.util.Optional;
 

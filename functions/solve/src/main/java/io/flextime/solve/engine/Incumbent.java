@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import java.util.List;
 
 /** An improving solution found during search. */

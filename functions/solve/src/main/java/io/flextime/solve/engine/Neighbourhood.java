@@ -1,6 +1,6 @@
 package io.flextime.solve.engine;
 
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;

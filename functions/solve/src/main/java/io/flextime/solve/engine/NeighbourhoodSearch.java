@@ -1,13 +1,14 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpModelProto;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
-import io.flextime.solve.model.SeasonIndex;
-import io.flextime.solve.model.SeasonModel;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import java.util.ArrayList;
 import java.util.List;

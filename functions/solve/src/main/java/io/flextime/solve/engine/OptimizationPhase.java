@@ -1,8 +1,9 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.rules.evaluator.Evaluation;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.profile.SolverProfile;
 import java.util.List;

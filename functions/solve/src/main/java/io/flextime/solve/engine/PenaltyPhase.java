@@ -1,11 +1,12 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.profile.SolverProfile;
 import java.util.List;

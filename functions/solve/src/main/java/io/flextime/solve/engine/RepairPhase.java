@@ -1,9 +1,10 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
+import io.flextime.rules.evaluator.Evaluation;
 import io.flextime.solve.model.HardRelaxation;
 import io.flextime.solve.model.SeasonModelBuilder;
 import java.util.List;

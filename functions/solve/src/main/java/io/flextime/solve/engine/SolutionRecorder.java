@@ -1,12 +1,13 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
+import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
-import io.flextime.solve.model.SeasonModel;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import java.util.ArrayList;
 import java.util.List;

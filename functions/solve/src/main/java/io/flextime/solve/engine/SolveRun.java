@@ -1,10 +1,11 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.profile.SolverProfile;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.ObjectiveWeights;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,10 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.RowMoves;
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.rules.evaluator.Assignment;
 import io.flextime.core.model.Season;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -434,17 +437,9 @@ final class TournamentAnnealing {
     /** In slot s, i takes j's game (opponent and venue) and j takes i's; their opponents' rows follow. */
     private void exchangeGames(int i, int j, int s) {
         markSlot(s);
-        int a = opp[i][s];
-        int b = opp[j][s];
-        touch(a);
-        touch(b);
-        boolean iHome = home[i][s];
-        opp[i][s] = b;
-        home[i][s] = home[j][s];
-        opp[j][s] = a;
-        home[j][s] = iHome;
-        opp[a][s] = j;
-        opp[b][s] = i;
+        touch(opp[i][s]);
+        touch(opp[j][s]);
+        RowMoves.exchangeGames(opp, home, i, j, s);
     }
 
     /**

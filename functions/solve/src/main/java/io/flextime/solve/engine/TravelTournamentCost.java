@@ -1,15 +1,18 @@
 package io.flextime.solve.engine;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.core.rules.Ca3;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.Se1;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonFormat;
 import io.flextime.core.model.Team;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +48,7 @@ final class TravelTournamentCost implements ScheduleCost {
     TravelTournamentCost(SeasonIndex ix, Rules rules, double travelWeight) {
         this.n = ix.n;
         this.slots = ix.slotCount;
-        this.d = ix.metres;
+        this.d = ix.metres();
         this.rules = rules;
         this.kmWeight = travelWeight / 1000.0;
         this.travel = new long[n];
@@ -74,22 +77,19 @@ final class TravelTournamentCost implements ScheduleCost {
             if (!c.hard()) {
                 return Optional.empty();
             }
-            ConstraintParams p = new ConstraintParams(c);
-            if (c.type() == ConstraintType.CA3) {
-                String mode = p.text("mode1", "HA");
-                int window = p.integer("intp");
-                if (p.integer("min", 0) != 0 || !all.equals(new HashSet<>(p.strings("teams1")))
-                        || !all.equals(new HashSet<>(p.strings("teams2"))) || window < 1 || window > ix.slotCount
-                        || !(mode.equals("H") || mode.equals("A"))) {
+            if (c.rule() instanceof Ca3 r) {
+                int window = r.intp();
+                if (r.min() != 0 || !all.equals(everyIfEmpty(r.teams1(), all)) || !all.equals(everyIfEmpty(r.teams2(), all))
+                        || window < 1 || window > ix.slotCount || r.mode() == Mode.HA) {
                     return Optional.empty();
                 }
-                int[] max = mode.equals("H") ? maxHome : maxAway;
-                max[window] = Math.min(max[window], p.integer("max", Integer.MAX_VALUE));
-            } else if (c.type() == ConstraintType.SE1) {
-                if (!all.equals(new HashSet<>(p.strings("teams")))) {
+                int[] max = r.mode() == Mode.H ? maxHome : maxAway;
+                max[window] = Math.min(max[window], r.max());
+            } else if (c.rule() instanceof Se1 r) {
+                if (!all.equals(everyIfEmpty(r.teams(), all))) {
                     return Optional.empty();
                 }
-                minGap = Math.max(minGap, p.integer("min"));
+                minGap = Math.max(minGap, r.min());
             } else {
                 return Optional.empty();
             }
@@ -103,6 +103,11 @@ final class TravelTournamentCost implements ScheduleCost {
             return Optional.empty();
         }
         return rulesOf(season, ix).map(rules -> () -> new TravelTournamentCost(ix, rules, weights.travel()));
+    }
+
+    /** A rule's team list as a set: empty means every team. */
+    private static Set<String> everyIfEmpty(List<String> ids, Set<String> all) {
+        return ids.isEmpty() ? all : new HashSet<>(ids);
     }
 
     private static int[] unlimited(int slots) {

@@ -2,7 +2,7 @@ package io.flextime.solve.engine;
 
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,7 +109,7 @@ final class TravelTournamentProof {
             double metres = objectiveCutoff * 1000 / weights.travel();
             cutoff = Math.abs(metres - Math.rint(metres)) < 1e-6 ? (long) Math.rint(metres) : (long) Math.ceil(metres);
         }
-        return Optional.of(new TravelTournamentProof(ix.metres, homeRun, awayRun, rules.get().minGap(), cutoff));
+        return Optional.of(new TravelTournamentProof(ix.metres(), homeRun, awayRun, rules.get().minGap(), cutoff));
     }
 
     /** The longest run the window rules allow; −1 when a rule is stricter than a run limit. */

@@ -1,6 +1,6 @@
 package io.flextime.solve.job;
 
-import io.flextime.solve.engine.Assignment;
+import io.flextime.rules.evaluator.Assignment;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;

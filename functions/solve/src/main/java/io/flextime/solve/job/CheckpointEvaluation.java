@@ -1,8 +1,8 @@
 package io.flextime.solve.job;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import io.flextime.core.model.Season;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.flextime.solve.job;
 
+import io.flextime.rules.evaluator.Assignment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.metrics.FunctionMetrics;
@@ -11,7 +12,6 @@ import io.flextime.core.model.Team;
 import io.flextime.core.store.ScheduleRepository;
 import io.flextime.core.store.TenantDb;
 import io.flextime.events.CloudEvent;
-import io.flextime.solve.engine.Assignment;
 import io.flextime.solve.engine.SolveResult;
 import io.flextime.solve.store.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;

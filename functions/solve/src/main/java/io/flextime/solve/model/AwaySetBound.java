@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;

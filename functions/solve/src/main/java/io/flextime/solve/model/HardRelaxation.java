@@ -19,7 +19,7 @@ public final class HardRelaxation {
 
     public static Season of(Season season) {
         List<SeasonConstraint> softened = season.constraints().stream().filter(SeasonConstraint::hard)
-                .map(c -> new SeasonConstraint(c.id(), c.type(), false, 1, c.params())).toList();
+                .map(c -> c.withHardness(false, 1)).toList();
         return new Season(season.season(), season.name(), season.sport(), season.start(), season.end(), season.timeZone(),
                 season.format(), VIOLATIONS_ONLY, false, season.teams(), season.venues(), season.slots(), softened,
                 season.matchups(), season.distances());

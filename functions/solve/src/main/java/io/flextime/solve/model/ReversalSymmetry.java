@@ -1,11 +1,13 @@
 package io.flextime.solve.model;
 
-import io.flextime.core.model.ConstraintParams;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.core.model.SeasonIndex;
+import io.flextime.rules.RuleFamilies;
+import io.flextime.rules.model.SeasonModel;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.solve.engine.Assignment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,23 +30,17 @@ public final class ReversalSymmetry {
         if (ix.slots.stream().anyMatch(s -> s.date() != null)) {
             return false;
         }
-        if (ix.metres != null) {
+        if (ix.metres() != null) {
             for (int i = 0; i < ix.n; i++) {
                 for (int j = 0; j < ix.n; j++) {
-                    if (ix.metres[i][j] != ix.metres[j][i]) {
+                    if (ix.metres()[i][j] != ix.metres()[j][i]) {
                         return false;
                     }
                 }
             }
         }
         for (SeasonConstraint c : season.constraints()) {
-            ConstraintParams p = new ConstraintParams(c);
-            boolean slotFree = switch (c.type()) {
-                case CA3, SE1, MAX_ROAD_TRIP, SHARED_VENUE -> !p.has("slots") && !p.has("dates") && !p.has("weekdays");
-                case BR2, CA1, CA2, CA4 -> !p.has("slots") && !"EVERY".equals(p.text("mode2", "GLOBAL"));
-                default -> false;
-            };
-            if (!slotFree) {
+            if (!c.wellFormed() || !RuleFamilies.of(c).reversible(c.rule())) {
                 return false;
             }
         }

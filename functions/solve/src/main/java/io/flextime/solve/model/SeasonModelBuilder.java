@@ -1,18 +1,19 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
-import io.flextime.core.model.SeasonConstraint;
-import io.flextime.solve.engine.Assignment;
+import io.flextime.rules.RuleRows;
+import io.flextime.rules.model.SeasonModel;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the CP-SAT model in the order of the README's constraint table: variables, the format, each
- * constraint family, travel, the objective. One dispatch per constraint type.
+ * Builds the CP-SAT model: the rules' model (variables, the format, each constraint's family rows, see
+ * the rules module), then reversal symmetry breaking, travel and the objective.
  */
 public final class SeasonModelBuilder {
 
@@ -32,13 +33,7 @@ public final class SeasonModelBuilder {
     }
 
     public static Built build(Season season, Options options) {
-        SeasonIndex ix = new SeasonIndex(season);
-        boolean compact = season.format().compact();
-        SeasonModel m = new SeasonModel(ix, compact, options.withAssumptions());
-        RoundRobinStructure.add(m);
-        for (SeasonConstraint c : season.constraints()) {
-            add(m, c);
-        }
+        SeasonModel m = RuleRows.build(new SeasonIndex(season), options.withAssumptions(), c -> true);
         boolean reversal = options.breakReversalSymmetry() && ReversalSymmetry.applies(season);
         if (reversal) {
             ReversalSymmetry.breakIt(m);
@@ -63,30 +58,6 @@ public final class SeasonModelBuilder {
             m.cp.minimize(obj);
         }
         return new Built(m, scale, obj, reversal);
-    }
-
-    static void add(SeasonModel m, SeasonConstraint c) {
-        ConstraintType type = c.type();
-        if (type == null) {
-            throw new IllegalArgumentException("constraint " + c.id() + " has no type");
-        }
-        switch (type) {
-            case CA1 -> CapacityConstraints.ca1(m, c);
-            case CA2 -> CapacityConstraints.ca2(m, c);
-            case CA3 -> CapacityConstraints.ca3(m, c);
-            case CA4 -> CapacityConstraints.ca4(m, c);
-            case GA1 -> GamePlacementConstraints.ga1(m, c);
-            case FIXED_GAME -> GamePlacementConstraints.fixedGame(m, c);
-            case BR1 -> BreakConstraints.br1(m, c);
-            case BR2 -> BreakConstraints.br2(m, c);
-            case FA2 -> FairnessConstraints.fa2(m, c);
-            case SE1 -> SeparationConstraints.se1(m, c);
-            case VENUE_UNAVAILABLE -> CalendarConstraints.venueUnavailable(m, c);
-            case TEAM_UNAVAILABLE -> CalendarConstraints.teamUnavailable(m, c);
-            case SHARED_VENUE -> CalendarConstraints.sharedVenue(m, c);
-            case MIN_REST_DAYS -> CalendarConstraints.minRestDays(m, c);
-            case MAX_ROAD_TRIP -> RoadTripConstraints.maxRoadTrip(m, c);
-        }
     }
 
     /** The schedule, or the same played backwards when only that one satisfies the model's reversal symmetry breaking. */

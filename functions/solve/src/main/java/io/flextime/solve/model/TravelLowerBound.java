@@ -1,7 +1,7 @@
 package io.flextime.solve.model;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
+import io.flextime.core.model.SeasonIndex;
+import io.flextime.rules.RuleFamilies;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.model.Season;
@@ -111,7 +111,7 @@ public final class TravelLowerBound {
 
     /** Metres team t travels at least, and how that was found; 0 (NONE) when no bound applies. */
     public static TeamBound team(SeasonIndex ix, int t) {
-        if (ix.metres == null) {
+        if (ix.metres() == null) {
             return TeamBound.NONE;
         }
         AwaySet away = awaySet(ix, t);
@@ -119,11 +119,11 @@ public final class TravelLowerBound {
             return TeamBound.NONE;
         }
         if (ix.season.format().travel() == TravelMode.RETURN_HOME) {
-            return new TeamBound(returnHome(ix.metres, t, away), Method.RETURN_HOME);
+            return new TeamBound(returnHome(ix.metres(), t, away), Method.RETURN_HOME);
         }
         int m = away.candidates().length;
         if (m > EXACT_VENUES) {
-            return new TeamBound(perVenue(ix.metres, t, away), Method.PER_VENUE);
+            return new TeamBound(perVenue(ix.metres(), t, away), Method.PER_VENUE);
         }
         VisitTable visits = visitTable(ix, t, away);
         if (visits == null) {
@@ -150,10 +150,10 @@ public final class TravelLowerBound {
         int stops = k < 0 ? m : Math.min(k, m);
         if (partitionSteps(m, stops) <= MAX_PARTITION_STEPS) {
             // each venue once: real trips partition the set, on the real legs; repeated visits: on the closure
-            long[][] d = away.onceEach() ? ix.metres : closure(ix.metres);
+            long[][] d = away.onceEach() ? ix.metres() : closure(ix.metres());
             return new VisitTable(partitions(routes(d, t, away.candidates(), stops), m, stops), Method.EXACT);
         }
-        return new VisitTable(routes(closure(ix.metres), t, away.candidates(), m), Method.SINGLE_TOUR);
+        return new VisitTable(routes(closure(ix.metres()), t, away.candidates(), m), Method.SINGLE_TOUR);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class TravelLowerBound {
      * format or the matchups fix the set, or when the tables would be too large.
      */
     static AwaySetBound.TeamSets admissibleSets(SeasonIndex ix, int t) {
-        AwaySet away = ix.metres == null ? null : awaySet(ix, t);
+        AwaySet away = ix.metres() == null ? null : awaySet(ix, t);
         if (away == null || away.fixed() || away.candidates().length > EXACT_VENUES) {
             return null;
         }
@@ -172,7 +172,7 @@ public final class TravelLowerBound {
             value = new long[1 << c.length];
             for (int mask = 1; mask < value.length; mask++) {
                 int b = Integer.numberOfTrailingZeros(mask);
-                value[mask] = value[mask & (mask - 1)] + ix.metres[t][c[b]] + ix.metres[c[b]][t];
+                value[mask] = value[mask & (mask - 1)] + ix.metres()[t][c[b]] + ix.metres()[c[b]][t];
             }
         } else {
             VisitTable visits = visitTable(ix, t, away);
@@ -392,45 +392,14 @@ public final class TravelLowerBound {
     static int maxTrip(SeasonIndex ix, int t) {
         int best = -1;
         for (SeasonConstraint c : ix.season.constraints()) {
-            if (!c.hard()) {
+            if (!c.hard() || !c.wellFormed()) {
                 continue;
             }
-            ConstraintParams p = new ConstraintParams(c);
-            int limit = -1;
-            if (c.type() == ConstraintType.MAX_ROAD_TRIP && covers(ix.teams(p.strings("teams"), c.id()), t)) {
-                limit = p.integer("max");
-            } else if (ix.season.format().compact() && c.type() == ConstraintType.CA3 && "A".equals(p.text("mode1", "HA"))
-                    && covers(ix.teams(p.strings("teams1"), c.id()), t) && againstEveryone(ix, ix.teams(p.strings("teams2"), c.id()), t)
-                    && p.integer("max", Integer.MAX_VALUE) == p.integer("intp") - 1) {
-                // compact: a game in every slot, so "≤ intp−1 away in any intp slots" caps a trip at intp−1
-                limit = p.integer("max");
-            }
+            int limit = RuleFamilies.of(c).tripLimit(ix, c.rule(), t);
             if (limit >= 0 && (best < 0 || limit < best)) {
                 best = limit;
             }
         }
         return best;
-    }
-
-    private static boolean againstEveryone(SeasonIndex ix, int[] teams, int t) {
-        boolean[] in = new boolean[ix.n];
-        for (int o : teams) {
-            in[o] = true;
-        }
-        for (int o = 0; o < ix.n; o++) {
-            if (o != t && !in[o]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean covers(int[] teams, int t) {
-        for (int x : teams) {
-            if (x == t) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.model.SeasonModel;
+import io.flextime.core.model.SeasonIndex;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -25,7 +27,7 @@ public final class TravelObjective {
         if (!ix.hasTravel()) {
             return;
         }
-        long[][] d = ix.metres;
+        long[][] d = ix.metres();
         int n = ix.n;
         int slots = ix.slotCount;
         boolean returnHome = ix.season.format().travel() == TravelMode.RETURN_HOME;

@@ -1,5 +1,6 @@
 package io.flextime.solve.profile;
 
+import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;

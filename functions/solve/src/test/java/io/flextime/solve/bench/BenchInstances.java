@@ -21,10 +21,20 @@ public final class BenchInstances {
     private BenchInstances() {
     }
 
+    /** The repository's {@code data/} (data/README.md), found from a module's or the root's working directory. */
+    public static Path repoData() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("flextime")) && Files.isDirectory(p.resolve("data"))) {
+                return p.resolve("data");
+            }
+        }
+        throw new IllegalStateException("no data/ beside ./flextime above " + Path.of("").toAbsolutePath());
+    }
+
     public static Season ttp(Path data, String name) throws IOException {
         Path file = data.resolve("ttp").resolve(name.toLowerCase(Locale.ROOT) + ".txt");
         try (InputStream in = Files.newInputStream(file)) {
-            return new TtpMatrixReader(JSON).read(in, file.getFileName().toString());
+            return new TtpMatrixReader().read(in, file.getFileName().toString());
         }
     }
 
@@ -32,7 +42,7 @@ public final class BenchInstances {
         String base = name.startsWith("ITC2021_") || name.startsWith("TestInstance") ? name : "ITC2021_" + name;
         Path file = data.resolve("itc2021").resolve(base + ".xml");
         try (InputStream in = Files.newInputStream(file)) {
-            return new RobinXReader(JSON).read(in, file.getFileName().toString());
+            return new RobinXReader().read(in, file.getFileName().toString());
         }
     }
 

@@ -26,7 +26,7 @@ public final class SolveBenchmark {
     public static void main(String[] args) throws Exception {
         String kind = args[0];
         Map<String, String> opts = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
-        Path data = Path.of(opts.getOrDefault("data", "../shared/data"));
+        Path data = opts.containsKey("data") ? Path.of(opts.get("data")) : BenchInstances.repoData();
         int limit = Integer.parseInt(opts.getOrDefault("time-limit", "ttp".equals(kind) ? "60" : "600"));
         int workers = Integer.parseInt(opts.getOrDefault("workers", "0"));
         List<String> instances = opts.containsKey("instances") ? List.of(opts.get("instances").split(","))

@@ -1,13 +1,16 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.RowMoves;
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +28,7 @@ class ConstraintCostTest {
     void runningCostIsTheEvaluatorsAfterEveryBurstOfMoves(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 7L).orElseThrow();
         for (int burst = 0; burst < 15; burst++) {
             search.walk(2000);
@@ -52,7 +55,7 @@ class ConstraintCostTest {
     void withSoftTermsOffTheHardDeviationStaysExact(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 3L).orElseThrow();
         search.scoreSoft(false);
         for (int burst = 0; burst < 10; burst++) {
@@ -77,7 +80,7 @@ class ConstraintCostTest {
     void changesInNearbySlotsAreScoredLikeAFreshScoring(String instance) throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, instance);
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         int n = ix.n;
         int slots = ix.slotCount;
         ScheduleRows start = ScheduleRows.of(ix, CircleMethod.schedule(ix));
@@ -118,16 +121,7 @@ class ConstraintCostTest {
                 }
             }
             for (int c = 0; c < k; c++) {
-                int s = changed[c];
-                int a = opp[i][s];
-                int b = opp[j][s];
-                boolean iHome = home[i][s];
-                opp[i][s] = b;
-                home[i][s] = home[j][s];
-                opp[j][s] = a;
-                home[j][s] = iHome;
-                opp[a][s] = j;
-                opp[b][s] = i;
+                RowMoves.exchangeGames(opp, home, i, j, changed[c]);
             }
             cost.rescore(opp, home, oldOpp, oldHome, rows, count, changed, k);
             if (random.nextBoolean()) {
@@ -156,7 +150,7 @@ class ConstraintCostTest {
         // has found feasible schedules in under 10 s in every run so far.
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, "Early_1");
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 5L).orElseThrow();
         search.run(40, search::hasBest);
         assertTrue(search.hasBest(), "a feasible schedule; fewest deviations reached " + search.fewestHard());

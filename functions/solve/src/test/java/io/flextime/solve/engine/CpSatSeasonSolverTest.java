@@ -1,5 +1,7 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static io.flextime.solve.TinySeasons.hard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +17,6 @@ import io.flextime.core.model.SeasonFormat.TravelMode;
 import io.flextime.core.model.Venue;
 import io.flextime.solve.TinySeasons;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import io.flextime.solve.model.TravelLowerBound;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** The engine end to end on real benchmark instances and hand-made seasons. */
 class CpSatSeasonSolverTest {
-    /** Copies of the instances the tests need (src/test/resources/instances/README.md). */
-    static final Path DATA = Path.of("src/test/resources/instances");
+    /** The repository's reference instances (data/README.md). */
+    static final Path DATA = BenchInstances.repoData();
     private final CpSatSeasonSolver solver = new CpSatSeasonSolver();
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 

@@ -1,5 +1,8 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
+import io.flextime.rules.model.OrToolsNatives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.sat.CpSolver;
 import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SeasonModelBuilder;
 import io.flextime.solve.model.TravelLowerBound;
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.cost.ScheduleCost;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flextime.core.model.Season;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ class PartialSwapTeamsPhasedTest {
     void exchangesTwoTeamsGamesWithinOneHalfAndKeepsThePhase() throws Exception {
         Season season = BenchInstances.itc(CpSatSeasonSolverTest.DATA, "Early_1");
         SeasonIndex ix = new SeasonIndex(season);
-        Supplier<ScheduleCost> costs = ScheduleCost.forSeason(season, ix, season.weights()).orElseThrow();
+        Supplier<ScheduleCost> costs = ScheduleCosts.forSeason(season, ix, season.weights()).orElseThrow();
         TournamentAnnealing search = TournamentAnnealing.from(ix, costs.get(), CircleMethod.schedule(ix), 3L).orElseThrow();
         int n = ix.n;
         int half = ix.slotCount / 2;

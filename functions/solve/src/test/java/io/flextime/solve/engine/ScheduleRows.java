@@ -1,6 +1,7 @@
 package io.flextime.solve.engine;
 
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.core.model.SeasonIndex;
 import java.util.List;
 
 /** A compact schedule as rows, as the annealing holds it: each team's opponent and home flag in each slot (tests). */

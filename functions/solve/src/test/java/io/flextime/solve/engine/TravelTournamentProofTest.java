@@ -1,5 +1,7 @@
 package io.flextime.solve.engine;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static io.flextime.solve.TinySeasons.hard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +12,7 @@ import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.solve.TinySeasons;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
-import io.flextime.solve.model.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.solve.model.SmallSchedules;
 import java.time.Duration;
 import java.util.ArrayList;

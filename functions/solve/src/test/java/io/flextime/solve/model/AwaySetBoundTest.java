@@ -1,5 +1,7 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.model.OrToolsNatives;
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.solve.TinySeasons.hard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,6 @@ import io.flextime.core.model.SeasonFormat.RoundRobin;
 import io.flextime.core.model.SeasonFormat.TravelMode;
 import io.flextime.solve.TinySeasons;
 import io.flextime.solve.bench.BenchInstances;
-import io.flextime.solve.engine.OrToolsNatives;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import static io.flextime.solve.TinySeasons.hard;
 import static io.flextime.solve.TinySeasons.soft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +15,6 @@ import io.flextime.solve.TinySeasons;
 import io.flextime.solve.engine.CpSatSeasonSolver;
 import io.flextime.solve.engine.SolveResult;
 import io.flextime.solve.engine.SolveSettings;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.flextime.solve.model;
 
+import io.flextime.rules.evaluator.Assignment;
+import io.flextime.rules.evaluator.Evaluation;
+import io.flextime.rules.evaluator.ScheduleEvaluator;
 import io.flextime.core.model.Season;
-import io.flextime.solve.engine.Assignment;
-import io.flextime.solve.evaluator.Evaluation;
-import io.flextime.solve.evaluator.ScheduleEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,5 +1,6 @@
 package io.flextime.solve.model;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.solve.TinySeasons.hard;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * against known optima.
  */
 class TravelLowerBoundTest {
-    static final Path DATA = Path.of("src/test/resources/instances");
+    static final Path DATA = BenchInstances.repoData();
     static final double[][] LINE = line(4, 100);
     static final SeasonConstraint TRIPS_OF_TWO = hard("trip2", ConstraintType.MAX_ROAD_TRIP, "{'max':2}");
 
@@ -151,7 +152,7 @@ class TravelLowerBoundTest {
         SeasonIndex sixteen = new SeasonIndex(TinySeasons.withMatrix(circle(16), TinySeasons.ttpRules()));
         TravelLowerBound.TeamBound exact = TravelLowerBound.team(sixteen, 0);
         assertEquals(TravelLowerBound.Method.EXACT, exact.method());
-        long fallback = TravelLowerBound.perVenue(TravelLowerBound.closure(sixteen.metres), 0, TravelLowerBound.awaySet(sixteen, 0));
+        long fallback = TravelLowerBound.perVenue(TravelLowerBound.closure(sixteen.metres()), 0, TravelLowerBound.awaySet(sixteen, 0));
         assertEquals(15_000, fallback);
         assertTrue(exact.metres() > fallback, exact + " vs " + fallback);
     }

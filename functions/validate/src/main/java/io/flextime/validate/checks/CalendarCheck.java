@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.CONS_FIXED_GAME_NOT_REQUIRED;
 import static io.flextime.validate.findings.FindingCode.CONS_FIXED_GAME_OUTSIDE_SEASON;
 import static io.flextime.validate.findings.FindingCode.CONS_SHARED_VENUE_MISMATCH;
@@ -8,12 +9,12 @@ import static io.flextime.validate.findings.FindingCode.CONS_SLOT_DATES_PARTIAL;
 import static io.flextime.validate.findings.FindingCode.CONS_SOFT_ZERO_PENALTY;
 import static io.flextime.validate.findings.FindingCode.CONS_TEAM_VENUE_TIME_ZONE;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.Team;
+import io.flextime.core.rules.FixedGame;
+import io.flextime.core.rules.SharedVenue;
 import io.flextime.validate.findings.Finding;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ public final class CalendarCheck implements SeasonCheck {
                 out.add(CONS_SOFT_ZERO_PENALTY.at("constraint", c.id(), row, "penalty",
                         "Soft " + c.type() + " '" + c.id() + "' has penalty 0 and therefore no effect"));
             }
-            if (c.type() == ConstraintType.FIXED_GAME) {
-                fixedGame(index, c, row, required, out);
+            if (c.rule() instanceof FixedGame r) {
+                fixedGame(index, c.id(), r, row, required, out);
             }
         }
         sharedVenues(index, out);
@@ -58,49 +59,41 @@ public final class CalendarCheck implements SeasonCheck {
         }
     }
 
-    private static void fixedGame(SeasonIndex index, SeasonConstraint c, Integer row, Set<String> required, List<Finding> out) {
-        ConstraintParams p = new ConstraintParams(c);
+    private static void fixedGame(SeasonIndex index, String id, FixedGame r, Integer row, Set<String> required,
+            List<Finding> out) {
         Season s = index.season();
-        try {
-            if (p.has("date")) {
-                LocalDate date = p.dates("date").get(0);
-                boolean outside = s.start() != null && date.isBefore(s.start()) || s.end() != null && date.isAfter(s.end());
-                if (outside || index.slotOn(date).isEmpty()) {
-                    out.add(CONS_FIXED_GAME_OUTSIDE_SEASON.at("constraint", c.id(), row, "date", "Fixed game '" + c.id()
-                            + "' is on " + date + (outside ? ", outside the season " + s.start() + " .. " + s.end()
-                                    : ", a date without a slot")));
-                }
+        if (r.slot() == null) {
+            LocalDate date = r.date();
+            boolean outside = s.start() != null && date.isBefore(s.start()) || s.end() != null && date.isAfter(s.end());
+            if (outside || index.slotOn(date).isEmpty()) {
+                out.add(CONS_FIXED_GAME_OUTSIDE_SEASON.at("constraint", id, row, "date", "Fixed game '" + id
+                        + "' is on " + date + (outside ? ", outside the season " + s.start() + " .. " + s.end()
+                                : ", a date without a slot")));
             }
-        } catch (RuntimeException e) {
-            return; // malformed date: ConstraintParamCheck reports it
         }
-        if (!required.isEmpty() && p.has("home") && p.has("away")) {
-            String pair = p.strings("home").get(0) + ">" + p.strings("away").get(0);
-            if (!required.contains(pair)) {
-                out.add(CONS_FIXED_GAME_NOT_REQUIRED.at("constraint", c.id(), row, "home", "Fixed game '" + c.id() + "' has "
-                        + pair.replace(">", " hosting ") + ", which the matchups do not contain"));
-            }
+        String pair = r.home() + ">" + r.away();
+        if (!required.isEmpty() && !required.contains(pair)) {
+            out.add(CONS_FIXED_GAME_NOT_REQUIRED.at("constraint", id, row, "home", "Fixed game '" + id + "' has "
+                    + pair.replace(">", " hosting ") + ", which the matchups do not contain"));
         }
     }
 
     private static void sharedVenues(SeasonIndex index, List<Finding> out) {
         Map<String, List<String>> byVenue = new LinkedHashMap<>();
-        index.teams().values().forEach(t -> {
+        index.teams.forEach(t -> {
             if (t.venueId() != null) {
                 byVenue.computeIfAbsent(t.venueId(), k -> new ArrayList<>()).add(t.id());
             }
         });
         List<Set<String>> declared = new ArrayList<>();
         for (SeasonConstraint c : index.season().constraints()) {
-            if (c.type() != ConstraintType.SHARED_VENUE) {
+            if (!(c.rule() instanceof SharedVenue r)) {
                 continue;
             }
-            ConstraintParams p = new ConstraintParams(c);
-            List<String> teams = p.strings("teams");
-            declared.add(new HashSet<>(teams));
-            String venue = p.has("venue") ? p.strings("venue").get(0) : null;
-            for (String team : teams) {
-                Team t = index.teams().get(team);
+            declared.add(new HashSet<>(r.sharing(index.teams)));
+            String venue = r.venue();
+            for (String team : r.teams()) {
+                Team t = index.teamById(team).orElse(null);
                 if (t != null && venue != null && !venue.equals(t.venueId())) {
                     out.add(CONS_SHARED_VENUE_MISMATCH.at("constraint", c.id(), index.constraintRow(c.id()), "teams",
                             "SHARED_VENUE '" + c.id() + "' is for venue '" + venue + "' but team '" + team + "' plays at '"

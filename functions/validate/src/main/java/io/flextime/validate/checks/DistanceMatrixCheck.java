@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.ANOM_DISTANCE_ASYMMETRIC;
 import static io.flextime.validate.findings.FindingCode.ANOM_DISTANCE_BELOW_GREAT_CIRCLE;
 import static io.flextime.validate.findings.FindingCode.ANOM_DISTANCE_TRIANGLE;

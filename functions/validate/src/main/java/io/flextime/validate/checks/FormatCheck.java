@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.CONS_COMPACT_ODD_TEAMS;
 import static io.flextime.validate.findings.FindingCode.CONS_MATCHUP_GAMES_PER_TEAM;
 import static io.flextime.validate.findings.FindingCode.CONS_MATCHUP_HOME_AWAY;
@@ -66,7 +67,7 @@ public final class FormatCheck implements SeasonCheck {
             perTeam.computeIfAbsent(m.home(), k -> new int[2])[0] += m.meetings();
             perTeam.computeIfAbsent(m.away(), k -> new int[2])[1] += m.meetings();
         }
-        List<String> teams = new ArrayList<>(index.teams().keySet());
+        List<String> teams = new ArrayList<>(index.teamIds());
         for (int i = 0; i < teams.size(); i++) {
             for (int j = i + 1; j < teams.size(); j++) {
                 String a = teams.get(i);
@@ -78,6 +79,7 @@ public final class FormatCheck implements SeasonCheck {
                     case SINGLE -> ab + ba == 1 ? null : "a single round robin needs exactly one meeting";
                     case PARTIAL -> ab + ba > 2 || ab + ba == 2 && ab != 1
                             ? "a partial round robin allows at most two meetings, one at each venue" : null;
+                    case MATCHUPS -> null; // the matchups are the games: no round-robin kind to hold them to
                 };
                 if (problem != null) {
                     out.add(CONS_MATCHUP_PAIRS.at("matchup", a + "-" + b, null, "meetings", a + " hosts " + b + " " + ab
@@ -99,8 +101,11 @@ public final class FormatCheck implements SeasonCheck {
     }
 
     private static String describe(SeasonFormat f, int n) {
-        String rr = f.roundRobin() == RoundRobin.PARTIAL ? "partial round robin" : f.roundRobin().name().toLowerCase(java.util.Locale.ROOT)
-                + " round robin";
+        String rr = switch (f.roundRobin()) {
+            case PARTIAL -> "partial round robin";
+            case MATCHUPS -> "season of listed matchups";
+            default -> f.roundRobin().name().toLowerCase(java.util.Locale.ROOT) + " round robin";
+        };
         return rr + " of " + n + " teams";
     }
 }

@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.DUP_CONSTRAINT_ID;
 import static io.flextime.validate.findings.FindingCode.DUP_DISTANCE;
 import static io.flextime.validate.findings.FindingCode.DUP_MATCHUP;

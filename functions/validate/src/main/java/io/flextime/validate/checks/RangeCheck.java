@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.RANGE_CAPACITY;
 import static io.flextime.validate.findings.FindingCode.RANGE_DISTANCE;
 import static io.flextime.validate.findings.FindingCode.RANGE_FORMAT;
@@ -48,6 +49,10 @@ public final class RangeCheck implements SeasonCheck {
                 && (s.format().gamesPerTeam() == null || s.format().gamesPerTeam() < 1)) {
             out.add(RANGE_FORMAT.at("season", s.season(), null, "format.gamesPerTeam",
                     "A partial round robin needs gamesPerTeam >= 1"));
+        }
+        if (s.format().roundRobin() == SeasonFormat.RoundRobin.MATCHUPS && s.matchups().isEmpty()) {
+            out.add(RANGE_FORMAT.at("season", s.season(), null, "format.roundRobin",
+                    "roundRobin MATCHUPS takes the games from the matchups, but the season lists none"));
         }
         for (int i = 0; i < s.teams().size(); i++) {
             Team t = s.teams().get(i);

@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.findings.Finding;
 import java.util.List;
 

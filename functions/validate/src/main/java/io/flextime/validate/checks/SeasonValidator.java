@@ -1,7 +1,8 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.Season;
-import io.flextime.validate.feasibility.CpSatProbe;
+import io.flextime.rules.probe.FeasibilityProbe;
 import io.flextime.validate.feasibility.FeasibilityPass;
 import io.flextime.validate.findings.Category;
 import io.flextime.validate.findings.Finding;
@@ -23,12 +24,12 @@ public final class SeasonValidator {
     }
 
     /** The findings of one season, its completeness, and the probe's answer. */
-    public record SeasonValidation(List<Finding> findings, Completeness completeness, CpSatProbe.Result probe,
+    public record SeasonValidation(List<Finding> findings, Completeness completeness, FeasibilityProbe.Result probe,
             long records) {
     }
 
     public SeasonValidation validate(Season season) {
-        SeasonIndex index = new SeasonIndex(season);
+        SeasonIndex index = SeasonIndex.tolerant(season);
         List<Finding> out = new ArrayList<>();
         for (SeasonCheck check : List.of(new RangeCheck(), new IdentityCheck(), new ConstraintParamCheck(), new FormatCheck(),
                 new CalendarCheck(), new VenueAnomalyCheck(settings.zThreshold()),

@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import static io.flextime.validate.findings.FindingCode.ANOM_CAPACITY_IMPLAUSIBLE;
 import static io.flextime.validate.findings.FindingCode.ANOM_CAPACITY_OUTLIER;
 import static io.flextime.validate.findings.FindingCode.ANOM_DUPLICATE_COORDINATES;
@@ -74,7 +75,7 @@ public final class VenueAnomalyCheck implements SeasonCheck {
 
     private void timeZones(SeasonIndex index, List<Venue> located, List<Finding> out) {
         Map<String, String> teamZoneOfVenue = new HashMap<>();
-        for (Team t : index.teams().values()) {
+        for (Team t : index.teams) {
             if (t.venueId() != null && t.timeZone() != null) {
                 teamZoneOfVenue.putIfAbsent(t.venueId(), t.timeZone());
             }

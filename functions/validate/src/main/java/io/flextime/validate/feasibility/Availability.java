@@ -1,13 +1,11 @@
 package io.flextime.validate.feasibility;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
+import io.flextime.core.rules.Ca1;
+import io.flextime.core.rules.TeamUnavailable;
+import io.flextime.core.rules.VenueUnavailable;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.core.model.Slot;
 import io.flextime.core.model.Team;
-import io.flextime.validate.checks.SeasonIndex;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +29,7 @@ public final class Availability {
 
     public Availability(SeasonIndex index) {
         this.index = index;
-        this.teams = List.copyOf(index.teams().keySet());
+        this.teams = List.copyOf(index.teamIds());
         this.slots = index.slotCount();
         for (int t = 0; t < teams.size(); t++) {
             teamPos.put(teams.get(t), t);
@@ -39,11 +37,7 @@ public final class Availability {
             awayBlock.add(emptyRow());
         }
         for (SeasonConstraint c : index.hard()) {
-            try {
-                apply(c);
-            } catch (RuntimeException e) {
-                // malformed parameters: ConstraintParamCheck reports them
-            }
+            apply(c);
         }
     }
 
@@ -56,55 +50,24 @@ public final class Availability {
     }
 
     private void apply(SeasonConstraint c) {
-        ConstraintParams p = new ConstraintParams(c);
-        if (c.type() == ConstraintType.TEAM_UNAVAILABLE) {
-            String mode = p.text("mode", "HA");
-            Set<Integer> positions = positions(p);
-            for (String team : index.teamsOf(p, "team")) {
-                block(team, positions, mode, c.id());
-            }
-        } else if (c.type() == ConstraintType.VENUE_UNAVAILABLE) {
-            String venue = p.strings("venue").get(0);
-            Set<Integer> positions = positions(p);
-            for (Team t : index.teams().values()) {
-                if (venue.equals(t.venueId())) {
+        if (c.rule() instanceof TeamUnavailable r) {
+            block(r.team(), index.covered(r.cover()), r.mode().name(), c.id());
+        } else if (c.rule() instanceof VenueUnavailable r) {
+            int[] positions = index.covered(r.cover());
+            for (Team t : index.teams) {
+                if (r.venue().equals(t.venueId())) {
                     block(t.id(), positions, "H", c.id());
                 }
             }
-        } else if (c.type() == ConstraintType.CA1 && p.has("max") && p.integer("max") == 0) {
-            Set<Integer> positions = new LinkedHashSet<>();
-            for (int s : index.slotsOf(p, "slots")) {
-                if (index.position(s) >= 0) {
-                    positions.add(index.position(s));
-                }
-            }
-            for (String team : index.teamsOf(p, "teams")) {
-                block(team, positions, p.text("mode", "HA"), c.id());
+        } else if (c.rule() instanceof Ca1 r && r.max() == 0) {
+            Set<Integer> positions = Ca1Rule.positions(index, r.slots());
+            for (String team : index.teamIdsOf(r.teams())) {
+                block(team, positions.stream().mapToInt(Integer::intValue).toArray(), r.mode().name(), c.id());
             }
         }
     }
 
-    /** Slot positions a TEAM_/VENUE_UNAVAILABLE names by slot, date or weekday. */
-    private Set<Integer> positions(ConstraintParams p) {
-        Set<Integer> out = new LinkedHashSet<>();
-        for (int s : p.integers("slots")) {
-            if (index.position(s) >= 0) {
-                out.add(index.position(s));
-            }
-        }
-        List<LocalDate> dates = p.dates("dates");
-        List<DayOfWeek> weekdays = p.weekdays("weekdays");
-        List<Slot> ordered = index.slots();
-        for (int pos = 0; pos < ordered.size(); pos++) {
-            LocalDate d = ordered.get(pos).date();
-            if (d != null && (dates.contains(d) || weekdays.contains(d.getDayOfWeek()))) {
-                out.add(pos);
-            }
-        }
-        return out;
-    }
-
-    private void block(String team, Set<Integer> positions, String mode, String constraintId) {
+    private void block(String team, int[] positions, String mode, String constraintId) {
         Integer t = teamPos.get(team);
         if (t == null) {
             return;

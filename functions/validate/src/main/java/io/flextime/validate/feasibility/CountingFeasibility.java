@@ -9,11 +9,11 @@ import static io.flextime.validate.findings.FindingCode.FEAS_TEAM_HOME_SLOTS;
 import static io.flextime.validate.findings.FindingCode.FEAS_TEAM_REST_DAYS;
 import static io.flextime.validate.findings.FindingCode.FEAS_TEAM_SLOTS;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.MinRestDays;
+import io.flextime.core.rules.SharedVenue;
 import io.flextime.core.model.Slot;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.findings.Finding;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -117,19 +117,10 @@ public final class CountingFeasibility {
     /** Greedy earliest-date selection is optimal for "dates at least d apart" (interval scheduling). */
     private void restDays(SeasonIndex index, Availability avail, String team, int games, List<Finding> out) {
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.MIN_REST_DAYS) {
+            if (!(c.rule() instanceof MinRestDays r) || !index.teamIdsOf(r.teams()).contains(team)) {
                 continue;
             }
-            int days;
-            try {
-                ConstraintParams p = new ConstraintParams(c);
-                if (!index.teamsOf(p, "teams").contains(team)) {
-                    continue;
-                }
-                days = p.integer("days");
-            } catch (RuntimeException e) {
-                continue;
-            }
+            int days = r.days();
             List<Slot> ordered = index.slots();
             int count = 0;
             LocalDate last = null;
@@ -186,10 +177,10 @@ public final class CountingFeasibility {
 
     private void sharedVenues(SeasonIndex index, Availability avail, GameDemand demand, List<Finding> out) {
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.SHARED_VENUE) {
+            if (!(c.rule() instanceof SharedVenue r)) {
                 continue;
             }
-            List<String> teams = new ConstraintParams(c).strings("teams").stream().filter(index::hasTeam).toList();
+            List<String> teams = r.sharing(index.teams).stream().filter(index::hasTeam).toList();
             if (teams.stream().anyMatch(t -> demand.home(t) < 0)) {
                 continue;
             }

@@ -1,10 +1,11 @@
 package io.flextime.validate.feasibility;
 
+import io.flextime.rules.probe.FeasibilityProbe;
 import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_CONFLICT;
 import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_FEASIBLE;
 import static io.flextime.validate.findings.FindingCode.FEAS_CPSAT_INCONCLUSIVE;
 
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.checks.ValidationSettings;
 import io.flextime.validate.findings.Finding;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ import java.util.Locale;
 public final class FeasibilityPass {
     private final CountingFeasibility counting = new CountingFeasibility();
     private final HardConstraintConflicts conflicts = new HardConstraintConflicts();
-    private final CpSatProbe probe = new CpSatProbe();
+    private final FeasibilityProbe probe = new FeasibilityProbe();
 
     /** What the pass found, and the probe's answer (SKIPPED when it did not run). */
-    public record Outcome(List<Finding> findings, CpSatProbe.Result probe) {
+    public record Outcome(List<Finding> findings, FeasibilityProbe.Result probe) {
     }
 
     /** Counting and conflicts only: the part that must stay fast (benchmark: < 2 s per ITC2021 instance). */
@@ -35,7 +36,7 @@ public final class FeasibilityPass {
 
     public Outcome run(SeasonIndex index, ValidationSettings settings, boolean recordsClean) {
         List<Finding> out = new ArrayList<>(counting(index));
-        CpSatProbe.Result result = new CpSatProbe.Result(CpSatProbe.Status.SKIPPED, List.of(), false, 0,
+        FeasibilityProbe.Result result = new FeasibilityProbe.Result(FeasibilityProbe.Status.SKIPPED, List.of(), false, 0,
                 !settings.probeEnabled() ? "disabled" : "earlier checks found errors");
         if (settings.probeEnabled() && recordsClean && out.stream().noneMatch(Finding::isError)) {
             result = probe.probe(index, settings.probeTimeLimit());

@@ -1,9 +1,8 @@
 package io.flextime.validate.feasibility;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.SeasonConstraint;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.rules.FixedGame;
+import io.flextime.core.model.SeasonIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,20 +24,11 @@ public record FixedGames(List<Fixed> games) {
     public static FixedGames of(SeasonIndex index) {
         List<Fixed> out = new ArrayList<>();
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.FIXED_GAME) {
-                continue;
-            }
-            try {
-                ConstraintParams p = new ConstraintParams(c);
-                String home = p.strings("home").get(0);
-                String away = p.strings("away").get(0);
-                int pos = p.has("slot") ? index.position(p.integer("slot"))
-                        : index.slotOn(p.dates("date").get(0)).map(index::position).orElse(-1);
-                if (pos >= 0 && index.hasTeam(home) && index.hasTeam(away)) {
-                    out.add(new Fixed(c.id(), home, away, pos));
+            if (c.rule() instanceof FixedGame r) {
+                int pos = r.slot() != null ? index.position(r.slot()) : index.slotOn(r.date()).map(index::position).orElse(-1);
+                if (pos >= 0 && index.hasTeam(r.home()) && index.hasTeam(r.away())) {
+                    out.add(new Fixed(c.id(), r.home(), r.away(), pos));
                 }
-            } catch (RuntimeException e) {
-                // malformed: reported by ConstraintParamCheck / CalendarCheck
             }
         }
         return new FixedGames(List.copyOf(out));

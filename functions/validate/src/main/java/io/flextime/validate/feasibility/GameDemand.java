@@ -2,7 +2,7 @@ package io.flextime.validate.feasibility;
 
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.SeasonFormat.RoundRobin;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ public final class GameDemand {
     public GameDemand(SeasonIndex index) {
         int n = index.teamCount();
         if (!index.season().matchups().isEmpty()) {
-            for (String t : index.teams().keySet()) {
+            for (String t : index.teamIds()) {
                 demand.put(t, new int[3]);
             }
             for (Matchup m : index.season().matchups()) {
@@ -32,7 +32,7 @@ public final class GameDemand {
         }
         Integer games = index.gamesPerTeam();
         boolean double_ = index.season().format().roundRobin() == RoundRobin.DOUBLE;
-        for (String t : index.teams().keySet()) {
+        for (String t : index.teamIds()) {
             demand.put(t, new int[] {games == null ? 0 : games, double_ ? n - 1 : -1, double_ ? n - 1 : -1});
         }
     }

@@ -8,11 +8,15 @@ import static io.flextime.validate.findings.FindingCode.FEAS_FIXED_GAME_FORBIDDE
 import static io.flextime.validate.findings.FindingCode.FEAS_FIXED_GAME_GA1;
 import static io.flextime.validate.findings.FindingCode.FEAS_SE1_SEPARATION;
 
-import io.flextime.core.model.ConstraintParams;
-import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.model.SeasonFormat;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.rules.Br1;
+import io.flextime.core.rules.Br2;
+import io.flextime.core.rules.Ga1;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.RuleCatalogue;
+import io.flextime.core.rules.Se1;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.feasibility.FixedGames.Fixed;
 import io.flextime.validate.findings.Finding;
 import java.util.ArrayList;
@@ -86,28 +90,20 @@ public final class HardConstraintConflicts {
 
     private void ga1(SeasonIndex index, List<Fixed> fixed, List<Finding> out) {
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.GA1) {
+            if (!(c.rule() instanceof Ga1 r) || r.max() == RuleCatalogue.NO_LIMIT) {
                 continue;
             }
-            try {
-                ConstraintParams p = new ConstraintParams(c);
-                if (!p.has("max")) {
-                    continue;
-                }
-                Set<String> meetings = p.meetings("meetings").stream().map(m -> m[0] + ">" + m[1]).collect(Collectors.toSet());
-                Set<Integer> positions = index.slotsOf(p, "slots").stream().map(index::position).collect(Collectors.toSet());
-                List<String> inside = fixed.stream()
-                        .filter(f -> meetings.contains(f.home() + ">" + f.away()) && positions.contains(f.position()))
-                        .map(Fixed::id).toList();
-                if (inside.size() > p.integer("max")) {
-                    List<String> named = new ArrayList<>(List.of(c.id()));
-                    named.addAll(inside);
-                    out.add(FEAS_FIXED_GAME_GA1.conflict("constraint", c.id(), "GA1 '" + c.id() + "' allows at most "
-                            + p.integer("max") + " of its meetings in its slots, but fixed games " + inside + " put "
-                            + inside.size() + " there", named));
-                }
-            } catch (RuntimeException e) {
-                // malformed: reported by ConstraintParamCheck
+            Set<String> meetings = r.meetings().stream().map(m -> m.home() + ">" + m.away()).collect(Collectors.toSet());
+            Set<Integer> positions = Ca1Rule.positions(index, r.slots());
+            List<String> inside = fixed.stream()
+                    .filter(f -> meetings.contains(f.home() + ">" + f.away()) && positions.contains(f.position()))
+                    .map(Fixed::id).toList();
+            if (inside.size() > r.max()) {
+                List<String> named = new ArrayList<>(List.of(c.id()));
+                named.addAll(inside);
+                out.add(FEAS_FIXED_GAME_GA1.conflict("constraint", c.id(), "GA1 '" + c.id() + "' allows at most "
+                        + r.max() + " of its meetings in its slots, but fixed games " + inside + " put "
+                        + inside.size() + " there", named));
             }
         }
     }
@@ -149,28 +145,16 @@ public final class HardConstraintConflicts {
         Set<String> breakFree = new LinkedHashSet<>();
         List<String> breakFreeRules = new ArrayList<>();
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.BR1 && c.type() != ConstraintType.BR2) {
-                continue;
+            if (c.rule() instanceof Br2 r && Ca1Rule.positions(index, r.slots()).containsAll(allButFirst)
+                    && index.teamIdsOf(r.teams()).containsAll(index.teamIds()) && r.intp() < n - 2) {
+                out.add(FEAS_BREAK_LIMIT.conflict("constraint", c.id(), "BR2 '" + c.id() + "' allows " + r.intp()
+                        + " breaks in all, but a compact round robin of " + n + " teams has at least " + (n - 2),
+                        List.of(c.id())));
             }
-            try {
-                ConstraintParams p = new ConstraintParams(c);
-                Set<Integer> positions = index.slotsOf(p, "slots").stream().map(index::position).collect(Collectors.toSet());
-                List<String> teams = index.teamsOf(p, "teams");
-                if (!positions.containsAll(allButFirst)) {
-                    continue;
-                }
-                if (c.type() == ConstraintType.BR2 && teams.containsAll(index.teams().keySet()) && p.integer("intp") < n - 2) {
-                    out.add(FEAS_BREAK_LIMIT.conflict("constraint", c.id(), "BR2 '" + c.id() + "' allows " + p.integer("intp")
-                            + " breaks in all, but a compact round robin of " + n + " teams has at least " + (n - 2),
-                            List.of(c.id())));
-                }
-                String mode = p.text("mode", p.text("mode2", "HA"));
-                if (c.type() == ConstraintType.BR1 && p.integer("intp") == 0 && mode.equals("HA")) {
-                    breakFree.addAll(teams);
-                    breakFreeRules.add(c.id());
-                }
-            } catch (RuntimeException e) {
-                // malformed: reported by ConstraintParamCheck
+            if (c.rule() instanceof Br1 r && Ca1Rule.positions(index, r.slots()).containsAll(allButFirst) && r.intp() == 0
+                    && r.mode() == Mode.HA) {
+                breakFree.addAll(index.teamIdsOf(r.teams()));
+                breakFreeRules.add(c.id());
             }
         }
         if (breakFree.size() > 2) {
@@ -187,18 +171,11 @@ public final class HardConstraintConflicts {
         int n = index.teamCount();
         int slots = index.slotCount();
         for (SeasonConstraint c : index.hard()) {
-            if (c.type() != ConstraintType.SE1) {
+            if (!(c.rule() instanceof Se1 r)) {
                 continue;
             }
-            int min;
-            List<String> teams;
-            try {
-                ConstraintParams p = new ConstraintParams(c);
-                min = p.integer("min");
-                teams = index.teamsOf(p, "teams");
-            } catch (RuntimeException e) {
-                continue;
-            }
+            int min = r.min();
+            List<String> teams = index.teamIdsOf(r.teams());
             if (meetTwice && min > slots - 2) {
                 out.add(FEAS_SE1_SEPARATION.conflict("constraint", c.id(), "SE1 '" + c.id() + "' wants " + min
                         + " slots between two meetings, but the season has only " + slots + " slots", List.of(c.id())));

@@ -32,7 +32,7 @@ public enum FindingCode {
     RANGE_MEETINGS(VALIDITY, ERROR, "Matchup meetings is not >= 1."),
     RANGE_TIME_ZONE(VALIDITY, ERROR, "Time zone is not a valid IANA zone id (e.g. America/Chicago)."),
     RANGE_CONSTRAINT_PARAM(VALIDITY, ERROR, "A constraint parameter is out of range (negative bound, min > max, unknown mode)."),
-    RANGE_FORMAT(VALIDITY, ERROR, "The season format is incomplete (a partial round robin without gamesPerTeam)."),
+    RANGE_FORMAT(VALIDITY, ERROR, "The season format is incomplete (a partial round robin without gamesPerTeam, MATCHUPS without matchups)."),
     DUP_TEAM_ID(VALIDITY, ERROR, "Two teams share an id."),
     DUP_VENUE_ID(VALIDITY, ERROR, "Two venues share an id."),
     DUP_SLOT_INDEX(VALIDITY, ERROR, "Two slots share an index."),

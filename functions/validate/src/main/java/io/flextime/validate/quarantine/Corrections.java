@@ -50,6 +50,9 @@ public final class Corrections {
             if (value == null) {
                 throw new IllegalArgumentException("empty correction");
             }
+            if (value instanceof SeasonConstraint c && c.rule() instanceof io.flextime.core.rules.Malformed m) {
+                throw new IllegalArgumentException("params: " + m.describe());
+            }
             return value;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ProblemException(Problem.unprocessable("invalid-correction", "The correction is not a valid "

@@ -1,6 +1,6 @@
 package io.flextime.validate.report;
 
-import io.flextime.validate.feasibility.CpSatProbe;
+import io.flextime.rules.probe.FeasibilityProbe;
 import io.flextime.validate.findings.Finding;
 import io.flextime.validate.findings.Severity;
 import io.flextime.validate.quality.QualityGate;
@@ -54,7 +54,7 @@ public record ValidationReport(UUID reportId, String tenant, UUID versionId, Str
     @RegisterForReflection
     @TemplateData
     public record Probe(String status, List<String> conflict, boolean minimal, double seconds, String note) {
-        public static Probe of(CpSatProbe.Result r) {
+        public static Probe of(FeasibilityProbe.Result r) {
             return new Probe(r.status().name(), r.conflict(), r.minimal(), Math.round(r.seconds() * 1000) / 1000.0, r.note());
         }
     }

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The ITC2021 instances in ../shared/data/itc2021, read as canonical seasons. */
+/** The ITC2021 instances in the repository's data/itc2021, read as canonical seasons. */
 public final class ItcInstances {
     private ItcInstances() {
     }
 
     public static Path folder() {
-        return SeasonFixtures.repo().resolveSibling("shared").resolve("data").resolve("itc2021");
+        return SeasonFixtures.repo().resolve("data").resolve("itc2021");
     }
 
     public static List<Path> files() throws IOException {
@@ -28,7 +28,7 @@ public final class ItcInstances {
     /** Reads an instance with the RobinX reader all functions share (core). */
     public static Season read(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
-            return new RobinXReader(new ObjectMapper()).read(in, file.getFileName().toString());
+            return new RobinXReader().read(in, file.getFileName().toString());
         }
     }
 }

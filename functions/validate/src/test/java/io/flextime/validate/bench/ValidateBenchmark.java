@@ -10,7 +10,7 @@ import io.flextime.core.store.TenantDb;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
 import io.flextime.validate.SeasonFixtures;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.checks.SeasonValidator;
 import io.flextime.validate.checks.ValidationSettings;
 import io.flextime.validate.feasibility.FeasibilityPass;

@@ -82,4 +82,27 @@ class ConsistencyChecksTest {
         List<String> codes = Findings.codes(new CalendarCheck(), season);
         assertEquals(List.of("CONS_FIXED_GAME_OUTSIDE_SEASON", "CONS_SHARED_VENUE_UNDECLARED"), codes);
     }
+
+    @Test
+    void listedMatchupsWithoutARoundRobinKindAreTheWholeSpecification() {
+        // A real conference season: its own matchups (here a single round robin), no round-robin kind. The
+        // format default makes the matchups the games (MATCHUPS), as solve reads them, instead of holding
+        // them to a double round robin they were never meant to be.
+        var listed = List.of(new Matchup("kansas", "iowa-state", 1), new Matchup("kansas-state", "kansas", 1),
+                new Matchup("kansas", "baylor", 1), new Matchup("iowa-state", "kansas-state", 1),
+                new Matchup("baylor", "iowa-state", 1), new Matchup("kansas-state", "baylor", 1));
+        var real = with(valid(), b -> {
+            b.format = new SeasonFormat(null, false, false, false, null, null, null, null);
+            b.matchups.addAll(listed);
+            return b;
+        });
+        assertEquals(SeasonFormat.RoundRobin.MATCHUPS, real.format().roundRobin());
+        assertEquals(List.of(), Findings.of(new FormatCheck(), real));
+        var claimedDouble = with(real, b -> {
+            b.format = b.format.withRoundRobin(SeasonFormat.RoundRobin.DOUBLE);
+            return b;
+        });
+        assertTrue(Findings.codes(new FormatCheck(), claimedDouble).contains("CONS_MATCHUP_PAIRS"),
+                "a kind given with the matchups is checked against them");
+    }
 }

@@ -1,5 +1,6 @@
 package io.flextime.validate.checks;
 
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.core.model.Season;
 import io.flextime.validate.findings.Finding;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ final class Findings {
 
     static List<Finding> of(SeasonCheck check, Season season) {
         List<Finding> out = new ArrayList<>();
-        check.check(new SeasonIndex(season), out);
+        check.check(SeasonIndex.tolerant(season), out);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.flextime.validate.feasibility;
 
+import io.flextime.rules.probe.FeasibilityProbe;
 import static io.flextime.validate.SeasonFixtures.hard;
 import static io.flextime.validate.SeasonFixtures.params;
 import static io.flextime.validate.SeasonFixtures.valid;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.model.ConstraintType;
 import io.flextime.core.model.Season;
-import io.flextime.validate.checks.SeasonIndex;
+import io.flextime.core.model.SeasonIndex;
 import io.flextime.validate.checks.ValidationSettings;
 import io.flextime.validate.findings.Finding;
 import java.time.Duration;
@@ -53,15 +54,15 @@ class FeasibilityTest {
     }
 
     private List<Finding> counting(Season s) {
-        return pass.counting(new SeasonIndex(s));
+        return pass.counting(SeasonIndex.tolerant(s));
     }
 
     @Test
     void aFeasibleSeasonPassesTheCountingAndTheProbeFindsASchedule() {
         Season s = withDecoys(valid());
         assertEquals(List.of(), counting(s));
-        var outcome = pass.run(new SeasonIndex(s), ValidationSettings.defaults(), true);
-        assertEquals(CpSatProbe.Status.FEASIBLE, outcome.probe().status());
+        var outcome = pass.run(SeasonIndex.tolerant(s), ValidationSettings.defaults(), true);
+        assertEquals(FeasibilityProbe.Status.FEASIBLE, outcome.probe().status());
         assertEquals(List.of("FEAS_CPSAT_FEASIBLE"), outcome.findings().stream().map(Finding::code).toList());
     }
 
@@ -183,9 +184,9 @@ class FeasibilityTest {
         Season s = withDecoys(with(valid(), b -> b.constraint(hard("kansas-baylor-opener", ConstraintType.GA1, first))
                 .constraint(hard("iowa-state-kansas-opener", ConstraintType.GA1, second))));
         assertEquals(List.of(), counting(s), "no counting argument catches two openers for one team");
-        var outcome = pass.run(new SeasonIndex(s),
+        var outcome = pass.run(SeasonIndex.tolerant(s),
                 ValidationSettings.defaults().withProbe(true), true);
-        assertEquals(CpSatProbe.Status.INFEASIBLE, outcome.probe().status());
+        assertEquals(FeasibilityProbe.Status.INFEASIBLE, outcome.probe().status());
         assertEquals(Set.of("kansas-baylor-opener", "iowa-state-kansas-opener"), Set.copyOf(outcome.probe().conflict()));
         assertTrue(outcome.probe().minimal());
         assertEquals(List.of("FEAS_CPSAT_CONFLICT"), outcome.findings().stream().map(Finding::code).toList());
