@@ -19,7 +19,7 @@ cd "$FLEXTIME_ROOT"
 ROWS="${BENCH_ROWS:-7000000}"
 PORT="${BENCH_HTTP_PORT:-18085}"
 DB=flextime_bench
-OURS=flextime_bench_restored
+OURS=flextime_restore_bench
 THEIRS=flextime_bench_pgrestore
 THEIRS_J2=flextime_bench_pgrestore_j2
 PREFIX=bench-backups/
@@ -111,10 +111,12 @@ done
 curl -sf "http://$FT_HOST:$PORT/q/health/ready" >/dev/null || { ft_tail_log "$FT_LOGS/bench-backup-function.log"; ft_die "the function did not start"; }
 
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
+# The backup doors are the platform operators' (README "Identity, roles and audit").
+AUTH="Authorization: Bearer $(./flextime token --tenant flextime --role operator --ttl 2h --sub bench)"
 
 ft_step "Our full backup (zstd + AES-256-GCM, multipart to S3)"
 t0="$(ft_now)"
-OUT="$(curl -sS --fail-with-body --max-time 3600 -H 'Content-Type: application/json' -d '{"kind":"FULL"}' "http://$FT_HOST:$PORT/backupNow")"
+OUT="$(curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' -d '{"kind":"FULL"}' "http://$FT_HOST:$PORT/backupNow")"
 t1="$(ft_now)"
 BACKUP_S="$(secs "$t0" "$t1")"
 BACKUP_BYTES="$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' <<<"$OUT")"
@@ -131,7 +133,7 @@ ft_ok "pg_dump: ${PG_DUMP_S}s, $(numfmt --to=iec "$PG_DUMP_BYTES")"
 ft_step "Our restore into $OURS (created by the restore from its template)"
 "${PSQL[@]}" -d postgres -c CHECKPOINT
 t0="$(ft_now)"
-curl -sS --fail-with-body --max-time 3600 -H 'Content-Type: application/json' \
+curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' \
   -d "{\"targetDatabase\":\"$OURS\"}" "http://$FT_HOST:$PORT/restore" >"$FT_HOME/bench/restore.json"
 t1="$(ft_now)"
 RESTORE_S="$(secs "$t0" "$t1")"

@@ -38,7 +38,9 @@ TOOLS_CP="tools/target/flextime-tools-1.0.0-SNAPSHOT.jar:tools/target/lib/*"
 STARTED_PIDS=()
 
 step() { printf '\n'; ft_step "$*"; }
-psql_owner() { PGPASSWORD="$FT_PG_OWNER_PASSWORD" psql -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" -d "$FT_PG_DB" -q "$@"; }
+# The summary reads the demo tenant's rows as the app role under row-level security (never the owner).
+psql_tenant() { PGPASSWORD="$FT_PG_APP_PASSWORD" psql -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_APP" -d "$FT_PG_DB" -q \
+  -c "SET flextime.tenant = '$TENANT'" "$@"; }
 
 cleanup() {
   local pid
@@ -84,8 +86,14 @@ fi
 # --- 2. the local stack ---------------------------------------------------------------------------
 step "Starting the local stack"
 ./flextime stack up | sed 's/^/  /'
+# The functions find this stack's endpoints (a worktree's ports differ from the defaults) in stack.env.
+ft_load_stack_env
 
 # --- 3. the five functions, one process each -----------------------------------------------------
+# The local identity provider (.flextime/identity): every door needs a token it signed. The demo's
+# tenant is registered, and the publisher's token subscribes the partner below.
+PUBLISHER_TOKEN="$(./flextime token --tenant "$TENANT" --role publisher --ttl 2h --sub demo)"
+echo "$TENANT" >"$FT_HOME/demo/last-tenant"
 step "Starting the functions"
 for fn in "${FUNCTIONS[@]}"; do
   if [[ -f "$RUN_DIR/fn-$fn.pid" ]] && kill -0 "$(cat "$RUN_DIR/fn-$fn.pid")" 2>/dev/null; then
@@ -132,7 +140,8 @@ done
 # --- 4. a partner subscribed to the tenant's schedules ---------------------------------------------
 step "Subscribing a partner (local receiver verifying Standard Webhooks signatures)"
 SUBSCRIPTION=$(curl -fsS -X POST "http://127.0.0.1:${PORT[export]}/subscribe" -H 'Content-Type: application/json' \
-  -d "{\"tenant\":\"$TENANT\",\"url\":\"http://127.0.0.1:$RECEIVER_PORT/partners/tv\",\"description\":\"demo partner (TV)\"}")
+  -H "Authorization: Bearer $PUBLISHER_TOKEN" \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/partners/tv\",\"description\":\"demo partner (TV)\"}")
 SECRET=$(grep -o '"secret":"whsec_[^"]*"' <<<"$SUBSCRIPTION" | cut -d'"' -f4)
 ENDPOINT=$(grep -o '"id":"ep_[^"]*"' <<<"$SUBSCRIPTION" | head -n1 | cut -d'"' -f4)
 [[ -n "$SECRET" ]] || { echo "subscription failed: $SUBSCRIPTION" >&2; exit 1; }
@@ -143,7 +152,7 @@ STARTED_PIDS+=($!)
 echo "  ✓ endpoint $ENDPOINT → http://127.0.0.1:$RECEIVER_PORT/partners/tv"
 
 # --- 5. the cloud's part: schedules (EventBridge) --------------------------------------------------
-java -cp "$TOOLS_CP" io.flextime.tools.LocalScheduler scripts/schedules.local >"$LOG_DIR/demo-scheduler.log" 2>&1 &
+java -cp "$TOOLS_CP" io.flextime.tools.LocalScheduler scripts/schedules.local "$FT_HOME/identity" >"$LOG_DIR/demo-scheduler.log" 2>&1 &
 STARTED_PIDS+=($!)
 
 # --- 6. upload and follow the run ------------------------------------------------------------------
@@ -168,13 +177,13 @@ if [[ $OUTCOME -ne 0 ]]; then
   echo "  the run did not complete (see $LOG_DIR/fn-*.log and ./flextime status)"
   exit 1
 fi
-psql_owner -At -c "SELECT format('  %s games, total travel %s km, objective %s, gap %s%%', count(g.*),
+psql_tenant -At -c "SELECT format('  %s games, total travel %s km, objective %s, gap %s%%', count(g.*),
       round(s.travel_total::numeric), round(s.objective::numeric), round((100 * s.gap)::numeric, 2))
     FROM schedule_version s JOIN game g ON g.schedule_version_id = s.id
     WHERE s.tenant = '$TENANT' GROUP BY s.id ORDER BY s.created_at DESC LIMIT 1"
 echo
 echo "  team                        travel km   breaks"
-psql_owner -At -F $'\t' -c "SELECT t.key, round(t.value::numeric), coalesce(b.value, '0')
+psql_tenant -At -F $'\t' -c "SELECT t.key, round(t.value::numeric), coalesce(b.value, '0')
     FROM schedule_version s
     CROSS JOIN LATERAL jsonb_each_text(s.metrics->'travelPerTeam') t
     LEFT JOIN LATERAL jsonb_each_text(s.metrics->'breaksPerTeam') b ON b.key = t.key
@@ -188,11 +197,13 @@ grep -o '"file" *: *"[^"]*"' "$DEMO_DIR/summary.json" | cut -d'"' -f4 | sort -u 
 echo "    manifest.json"
 SCHEDULE_VERSION=$(grep -o '"scheduleVersionId" *: *"[^"]*"' "$DEMO_DIR/summary.json" | head -n 1 | cut -d'"' -f4)
 echo "  download links (pre-signed, 1 h): curl -s localhost:${PORT[export]}/exports -H 'content-type: application/json' \\"
-echo "    -d '{\"tenant\":\"$TENANT\",\"scheduleVersionId\":\"$SCHEDULE_VERSION\"}'"
+echo "    -H \"Authorization: Bearer \$(./flextime token --tenant $TENANT --role viewer)\" -d '{\"scheduleVersionId\":\"$SCHEDULE_VERSION\"}'"
 echo
 VERIFIED=$(grep -c '"verified":true' "$DEMO_DIR/received.jsonl" 2>/dev/null || true)
 echo "  partner deliveries verified: ${VERIFIED:-0} (in $DEMO_DIR/received.jsonl)"
-echo "  status of this run: ./flextime status"
+echo "  audit trail: curl -s localhost:${PORT[ingest]}/auditEvents -H 'content-type: application/json' \\"
+echo "    -H \"Authorization: Bearer \$(./flextime token --tenant $TENANT --role operator)\" -d '{}'"
+echo "  status of this run (functions running): ./flextime status --tenant $TENANT"
 if [[ $KEEP_RUNNING == true ]]; then
   echo "  functions keep running (--keep-running); stop them with Ctrl-C"
   trap cleanup INT TERM

@@ -23,7 +23,7 @@ FLEXTIME_KAFKA_PORT="${FLEXTIME_KAFKA_PORT:-59092}"
 FLEXTIME_KAFKA_CONTROLLER_PORT="${FLEXTIME_KAFKA_CONTROLLER_PORT:-59093}"
 FLEXTIME_KAFKA_PARTITIONS="${FLEXTIME_KAFKA_PARTITIONS:-3}"
 FLEXTIME_S3_PORT="${FLEXTIME_S3_PORT:-58333}"
-FLEXTIME_BUCKETS="${FLEXTIME_BUCKETS:-flextime-uploads flextime-data flextime-exports flextime-backups}"
+FLEXTIME_BUCKETS="${FLEXTIME_BUCKETS:-flextime-uploads flextime-data flextime-exports flextime-backups flextime-audit}"
 FT_HOST=127.0.0.1
 
 FT_PG_BIN="${FLEXTIME_PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -32,6 +32,8 @@ FT_PG_OWNER=flextime
 FT_PG_OWNER_PASSWORD=flextime
 FT_PG_APP=flextime_app
 FT_PG_APP_PASSWORD=flextime_app
+FT_PG_BACKUP=flextime_backup
+FT_PG_BACKUP_PASSWORD=flextime_backup
 FT_S3_ACCESS_KEY=flextime
 FT_S3_SECRET_KEY=flextime-secret
 FT_S3_REGION=us-east-1

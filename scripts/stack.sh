@@ -25,7 +25,7 @@ usage: ./flextime stack <up|down|status|restart>
 Environment (defaults):
   FLEXTIME_PG_PORT=55432  FLEXTIME_REDIS_PORT=56379  FLEXTIME_S3_PORT=58333
   FLEXTIME_KAFKA_PORT=59092  FLEXTIME_KAFKA_CONTROLLER_PORT=59093  FLEXTIME_KAFKA_PARTITIONS=3
-  FLEXTIME_BUCKETS="flextime-uploads flextime-data flextime-exports flextime-backups"
+  FLEXTIME_BUCKETS="flextime-uploads flextime-data flextime-exports flextime-backups flextime-audit"
   FLEXTIME_SKIP_MIGRATE=1  skip the migrations in 'up'
 
 Logs: .flextime/logs/<service>.log

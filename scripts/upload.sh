@@ -4,7 +4,9 @@
 # Plays the cloud's part locally (DESIGN §8): puts FILE into the uploads bucket under
 # uploads/<tenant>/[<season>/]<name> (SigV4-signed PUT with curl), then delivers the S3
 # ObjectCreated notification, in the exact JSON shape AWS gives Lambda, to the ingest function's
-# HTTP endpoint (default http://127.0.0.1:8081/ingestUpload, override with FLEXTIME_INGEST_URL).
+# HTTP endpoint (default http://127.0.0.1:8081/ingestUpload, override with FLEXTIME_INGEST_URL), with
+# a scheduler's token for the tenant (./flextime token; FLEXTIME_TOKEN gives one of your own): the
+# upload door takes keys under uploads/<the token's tenant>/ only.
 # FILE may be a folder holding a CSV set: its CSV files are uploaded first and manifest.json last,
 # as the manifest is what triggers the ingest.
 set -euo pipefail
@@ -12,7 +14,7 @@ source "$FLEXTIME_ROOT/scripts/lib.sh"
 
 usage() {
   echo "usage: ./flextime upload FILE|CSV-FOLDER --tenant TENANT [--season SEASON]"
-  echo "  env: FLEXTIME_INGEST_URL (default http://127.0.0.1:8081/ingestUpload), FLEXTIME_S3_PORT"
+  echo "  env: FLEXTIME_INGEST_URL (default http://127.0.0.1:8081/ingestUpload), FLEXTIME_S3_PORT, FLEXTIME_TOKEN"
 }
 
 file="" tenant="" season=""
@@ -36,6 +38,7 @@ ingest_url="${FLEXTIME_INGEST_URL:-http://127.0.0.1:8081/ingestUpload}"
 access="${FLEXTIME_S3_ACCESS_KEY:-flextime}"
 secret="${FLEXTIME_S3_SECRET_KEY:-flextime-secret}"
 prefix="uploads/$tenant/${season:+$season/}"
+token="${FLEXTIME_TOKEN:-$("$FLEXTIME_ROOT/flextime" token --tenant "$tenant" --role scheduler --ttl 15m --sub upload)}"
 
 urlencode() { # an S3 key for a URL path: keep '/', escape the rest
   python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe="/"))' "$1"
@@ -58,7 +61,7 @@ put_and_notify() { # local-file key
 JSON
 )
   local out
-  out=$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' -d "$event" "$ingest_url") \
+  out=$(curl -sS -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$event" "$ingest_url") \
     || ft_die "the ingest function is not reachable at $ingest_url (start it with FLEXTIME_HTTP_PORT=8081, or set FLEXTIME_INGEST_URL)"
   local status="${out##*$'\n'}" body="${out%$'\n'*}"
   echo "$body"

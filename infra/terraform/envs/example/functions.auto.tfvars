@@ -15,7 +15,9 @@ functions = {
       write = ["uploads:uploads/", "data:raw/", "data:quarantine/", "data:reports/"]
     }
     http = {
-      routes = ["ingest", "pipelineRuns", "pipelineRun"]
+      routes = ["ingest", "pipelineRuns", "pipelineRun", "auditEvents"]
+      # Platform operators only: no API route, direct invocation under the operators role.
+      operator_routes = ["registerTenant"]
     }
     entry_points = {
       ingestUpload = { trigger = "s3" }
@@ -75,6 +77,11 @@ functions = {
     storage = {
       write = ["exports:exports/"]
     }
+    # The key ring that seals the webhook signing secrets at rest.
+    secret_environment = {
+      FLEXTIME_SECRETS_KEYS   = "secrets_key.keys"
+      FLEXTIME_SECRETS_KEY_ID = "secrets_key.active"
+    }
     http = {
       routes = ["exports", "teamFiles", "scheduleReport", "compareSchedules", "subscribe", "subscriptions", "setSubscriptionEnabled", "rotateSecret", "deliveries", "delivery", "replayDelivery"]
     }
@@ -98,20 +105,20 @@ functions = {
     memory_mb = 3008
     timeout_s = 900
     storage = {
-      write = ["backups:"]
+      write = ["backups:", "audit:audit/"]
     }
-    # Many short-lived instances: each would migrate a restore template of its own at start-up.
-    environment = {
-      FLEXTIME_BACKUP_RESTORE_TEMPLATE = "false"
-    }
-    # Backups read every tenant's rows: the schema owner, not the RLS-bound app role.
+    # Backups read every tenant's rows: the role flextime_backup (BYPASSRLS, not a superuser, no DDL on
+    # the live database), never the schema owner nor the RLS-bound app role. Master keys by id.
     secret_environment = {
-      FLEXTIME_BACKUP_DB_USER     = "db_owner.username"
-      FLEXTIME_BACKUP_DB_PASSWORD = "db_owner.password"
-      FLEXTIME_BACKUP_KEY         = "backup_key.key"
+      FLEXTIME_BACKUP_DB_USER     = "db_backup.username"
+      FLEXTIME_BACKUP_DB_PASSWORD = "db_backup.password"
+      FLEXTIME_BACKUP_KEYS        = "backup_key.keys"
+      FLEXTIME_BACKUP_KEY_ID      = "backup_key.active"
     }
+    # Operator tools: off the public API (no route), invoked directly under the operators role with a
+    # platform operator's token (infra/terraform/scripts/operator-invoke.sh).
     http = {
-      routes = ["backupNow", "listBackups", "verifyBackup", "backupRetention", "restore"]
+      operator_routes = ["backupNow", "listBackups", "verifyBackup", "backupRetention", "restore"]
     }
     entry_points = {
       nightlyFullBackup = {
@@ -132,6 +139,13 @@ functions = {
       dailyBackupRetention = {
         trigger              = "schedule"
         schedule             = "cron(0 11 * * ? *)"
+        reserved_concurrency = 1
+      }
+      # The audit trail to the Object Lock bucket.
+      shipAuditTrail = {
+        trigger              = "schedule"
+        schedule             = "rate(15 minutes)"
+        timeout_s            = 300
         reserved_concurrency = 1
       }
     }

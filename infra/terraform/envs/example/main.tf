@@ -37,8 +37,9 @@ module "observability" {
 module "storage" {
   source = "../../modules/storage"
 
-  name_prefix   = local.name_prefix
-  bucket_suffix = var.bucket_suffix
+  name_prefix          = local.name_prefix
+  bucket_suffix        = var.bucket_suffix
+  audit_retention_days = var.audit_retention_days
 }
 
 module "data" {
@@ -76,15 +77,22 @@ module "functions" {
   subnet_ids         = var.private_subnet_ids
   security_group_ids = [aws_security_group.functions.id]
   config = {
-    pg_host                 = module.data.db_host
-    pg_port                 = module.data.db_port
-    db_name                 = module.data.db_name
-    redis_host              = module.data.redis_host
-    redis_port              = module.data.redis_port
-    kafka_bootstrap         = module.messaging.bootstrap_brokers_tls
-    kafka_security_protocol = "SSL"
-    buckets                 = module.storage.bucket_names
+    pg_host         = module.data.db_host
+    pg_port         = module.data.db_port
+    db_name         = module.data.db_name
+    redis_host      = module.data.redis_host
+    redis_port      = module.data.redis_port
+    kafka_bootstrap = module.messaging.bootstrap_brokers_sasl_iam
+    buckets         = module.storage.bucket_names
+    jwt = {
+      jwks_url     = var.jwt_jwks_url
+      issuer       = var.jwt_issuer
+      audiences    = var.jwt_audiences
+      tenant_claim = var.jwt_tenant_claim
+      roles_claim  = var.jwt_roles_claim
+    }
   }
+  operator_principals = var.operator_principals
   bucket_arns         = module.storage.bucket_arns
   storage_kms_key_arn = module.storage.kms_key_arn
   secret_arns         = module.data.secret_arns
@@ -110,6 +118,7 @@ module "api" {
   http_lambdas           = module.functions.http_lambdas
   jwt_issuer             = var.jwt_issuer
   jwt_audiences          = var.jwt_audiences
+  jwt_scopes             = var.jwt_scopes
   throttling_rate_limit  = var.api_throttling_rate_limit
   throttling_burst_limit = var.api_throttling_burst_limit
   log_retention_days     = var.log_retention_days

@@ -17,18 +17,18 @@ output "db_host" {
 }
 
 output "db_url" {
-  description = "JDBC URL for ./flextime db migrate (FLEXTIME_DB_URL)."
-  value       = "jdbc:postgresql://${module.data.db_host}:${module.data.db_port}/${module.data.db_name}?sslmode=require"
+  description = "JDBC URL for ./flextime db migrate (FLEXTIME_DB_URL), run from the repository root: verify-full against the RDS CA bundle that scripts/package-functions.sh puts in infra/terraform/dist."
+  value       = "jdbc:postgresql://${module.data.db_host}:${module.data.db_port}/${module.data.db_name}?sslmode=verify-full&sslrootcert=infra/terraform/dist/rds-global-bundle.pem"
 }
 
 output "secret_arns" {
-  description = "Secrets Manager ARNs: db_owner, db_app, redis."
+  description = "Secrets Manager ARNs: db_owner, db_app, db_backup, redis, backup_key, secrets_key."
   value       = module.data.secret_arns
 }
 
-output "kafka_bootstrap_brokers_tls" {
-  description = "Bootstrap brokers (TLS) for envs/example/topics and Kafka tools."
-  value       = module.messaging.bootstrap_brokers_tls
+output "kafka_bootstrap_brokers_sasl_iam" {
+  description = "Bootstrap brokers (TLS + IAM authentication) for envs/example/topics and Kafka tools."
+  value       = module.messaging.bootstrap_brokers_sasl_iam
 }
 
 output "lambdas" {
@@ -49,4 +49,14 @@ output "alarm_topic_arn" {
 
 output "config_parameter_path" {
   value = module.functions.config_parameter_path
+}
+
+output "operators_role_arn" {
+  description = "Assume it to reach the operator doors (infra/terraform/scripts/operator-invoke.sh)."
+  value       = module.functions.operators_role_arn
+}
+
+output "operator_lambdas" {
+  description = "The http Lambdas serving operator doors (no API route), and those doors."
+  value       = module.functions.operator_lambdas
 }

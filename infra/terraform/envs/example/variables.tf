@@ -55,6 +55,45 @@ variable "jwt_audiences" {
   type = list(string)
 }
 
+variable "jwt_jwks_url" {
+  description = "The identity provider's JWKS (e.g. https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json): the functions verify every token against it."
+  type        = string
+  validation {
+    condition     = startswith(var.jwt_jwks_url, "https://")
+    error_message = "The JWKS is fetched over https only."
+  }
+}
+
+variable "jwt_scopes" {
+  description = "Scopes the API Gateway authorizer requires on every route (a resource server scope of the identity provider)."
+  type        = list(string)
+  default     = ["flextime/api"]
+}
+
+variable "jwt_tenant_claim" {
+  description = "The token claim naming the tenant (custom:tenant with a Cognito user attribute)."
+  type        = string
+  default     = "custom:tenant"
+}
+
+variable "jwt_roles_claim" {
+  description = "The token claim listing the roles viewer, scheduler, publisher, operator (cognito:groups with Cognito groups)."
+  type        = string
+  default     = "cognito:groups"
+}
+
+variable "operator_principals" {
+  description = "IAM principals (ARNs) allowed to assume the operators role, the only way to the backup and tenant doors."
+  type        = list(string)
+  default     = []
+}
+
+variable "audit_retention_days" {
+  description = "Days each shipped audit object stays locked (S3 Object Lock, compliance mode)."
+  type        = number
+  default     = 400
+}
+
 variable "api_throttling_rate_limit" {
   type    = number
   default = 50

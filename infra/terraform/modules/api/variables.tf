@@ -24,9 +24,17 @@ variable "jwt_audiences" {
 }
 
 variable "jwt_scopes" {
-  description = "Scopes a token must carry on every route (empty: any valid token)."
+  description = <<-EOT
+    Scopes a token must carry on every route: the API Gateway authorizer is the first gate (a token of
+    the identity provider for another resource server does not reach a function); the functions then
+    check the tenant and roles of the Door table.
+  EOT
   type        = list(string)
-  default     = []
+  default     = ["flextime/api"]
+  validation {
+    condition     = length(var.jwt_scopes) > 0
+    error_message = "Set at least one scope: without one any token of the identity provider passes the authorizer."
+  }
 }
 
 variable "throttling_rate_limit" {

@@ -63,6 +63,13 @@ resource "random_password" "db_app" {
   special = false
 }
 
+# The backup function's role flextime_backup (migration V71: not a superuser); README step 5 gives it
+# this password.
+resource "random_password" "db_backup" {
+  length  = 32
+  special = false
+}
+
 resource "aws_db_instance" "this" {
   identifier                      = "${var.name_prefix}-postgres"
   engine                          = "postgres"
@@ -187,23 +194,64 @@ resource "aws_secretsmanager_secret_version" "redis" {
   })
 }
 
-# ---- backup encryption ----
+resource "aws_secretsmanager_secret" "db_backup" {
+  name                    = "${var.name_prefix}/db-backup"
+  description             = "PostgreSQL login of the backup function's role flextime_backup"
+  kms_key_id              = aws_kms_key.data.arn
+  recovery_window_in_days = var.secret_recovery_days
+}
 
-# The backup function's AES-256 key (base64 of 32 random bytes), FLEXTIME_BACKUP_KEY. Losing it
-# makes every backup unreadable: the secret is kept for the recovery window after deletion, and
-# RDS snapshots remain as a second line.
+resource "aws_secretsmanager_secret_version" "db_backup" {
+  secret_id = aws_secretsmanager_secret.db_backup.id
+  secret_string = jsonencode({
+    username = "flextime_backup"
+    password = random_password.db_backup.result
+  })
+}
+
+# ---- encryption keys (key rings: id=base64 pairs, the active id) ----
+
+# The backup function's master keys, FLEXTIME_BACKUP_KEYS / FLEXTIME_BACKUP_KEY_ID. Rotating: add a
+# key to `keys` and make it `active`, keep the old ids while backups sealed under them are kept (the
+# manifest names its key id). Losing a key makes its backups unreadable: the secret is kept for the
+# recovery window after deletion, and RDS snapshots remain as a second line. Terraform creates the
+# first key only (ignore_changes: rotations are made in Secrets Manager).
 resource "random_bytes" "backup_key" {
   length = 32
 }
 
 resource "aws_secretsmanager_secret" "backup_key" {
   name                    = "${var.name_prefix}/backup-key"
-  description             = "AES-256-GCM key of the backup function"
+  description             = "AES-256-GCM master keys of the backup function (keys = id=base64,..., active = id)"
   kms_key_id              = aws_kms_key.data.arn
   recovery_window_in_days = 30
 }
 
 resource "aws_secretsmanager_secret_version" "backup_key" {
   secret_id     = aws_secretsmanager_secret.backup_key.id
-  secret_string = jsonencode({ key = random_bytes.backup_key.base64 })
+  secret_string = jsonencode({ keys = "bk-1=${random_bytes.backup_key.base64}", active = "bk-1" })
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}
+
+# The key ring that seals secrets at rest (webhook signing secrets), FLEXTIME_SECRETS_KEYS /
+# FLEXTIME_SECRETS_KEY_ID; rotated the same way (secrets sealed under an old id stay readable).
+resource "random_bytes" "secrets_key" {
+  length = 32
+}
+
+resource "aws_secretsmanager_secret" "secrets_key" {
+  name                    = "${var.name_prefix}/secrets-key"
+  description             = "AES-256-GCM key ring sealing secrets at rest (keys = id=base64,..., active = id)"
+  kms_key_id              = aws_kms_key.data.arn
+  recovery_window_in_days = 30
+}
+
+resource "aws_secretsmanager_secret_version" "secrets_key" {
+  secret_id     = aws_secretsmanager_secret.secrets_key.id
+  secret_string = jsonencode({ keys = "sec-1=${random_bytes.secrets_key.base64}", active = "sec-1" })
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
 }

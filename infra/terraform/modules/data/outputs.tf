@@ -23,12 +23,14 @@ output "redis_port" {
 }
 
 output "secret_arns" {
-  description = "Secrets Manager ARNs: db_owner and db_app ({username, password}), redis ({auth_token, host, port}), backup_key ({key})."
+  description = "Secrets Manager ARNs: db_owner, db_app and db_backup ({username, password}), redis ({auth_token, host, port}), backup_key and secrets_key ({keys, active})."
   value = {
-    db_owner   = aws_secretsmanager_secret.db_owner.arn
-    db_app     = aws_secretsmanager_secret.db_app.arn
-    redis      = aws_secretsmanager_secret.redis.arn
-    backup_key = aws_secretsmanager_secret.backup_key.arn
+    db_owner    = aws_secretsmanager_secret.db_owner.arn
+    db_app      = aws_secretsmanager_secret.db_app.arn
+    db_backup   = aws_secretsmanager_secret.db_backup.arn
+    redis       = aws_secretsmanager_secret.redis.arn
+    backup_key  = aws_secretsmanager_secret.backup_key.arn
+    secrets_key = aws_secretsmanager_secret.secrets_key.arn
   }
 }
 

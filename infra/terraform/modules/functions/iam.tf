@@ -19,6 +19,10 @@ locals {
   bucket_grants = { for fn, f in var.functions : fn => concat(local.read_grants[fn], local.write_grants[fn]) }
 
   kafka_functions = toset([for k, e in local.event_entries : e.function if e.trigger == "kafka"])
+
+  # MSK IAM resources: arn:aws:kafka:<region>:<account>:{topic,group}/<cluster name>/<cluster uuid>/<name>
+  kafka_cluster_path = join("/", slice(split("/", var.kafka_cluster_arn), 1, 3))
+  kafka_prefix       = "arn:aws:kafka:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}"
 }
 
 data "aws_iam_policy_document" "assume_lambda" {
@@ -113,6 +117,63 @@ data "aws_iam_policy_document" "function" {
       resources = [var.kafka_cluster_arn]
     }
   }
+
+  # MSK with IAM authentication (SASL AWS_MSK_IAM): every function publishes events and reads its
+  # consumer groups' topics; the event source mappings authenticate with this role too.
+  statement {
+    sid       = "KafkaConnect"
+    actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"]
+    resources = [var.kafka_cluster_arn]
+  }
+
+  statement {
+    sid = "KafkaTopics"
+    actions = [
+      "kafka-cluster:DescribeTopic",
+      "kafka-cluster:ReadData",
+      "kafka-cluster:WriteData",
+      "kafka-cluster:WriteDataIdempotently",
+    ]
+    resources = ["${local.kafka_prefix}:topic/${local.kafka_cluster_path}/*"]
+  }
+
+  statement {
+    sid       = "KafkaGroups"
+    actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
+    resources = ["${local.kafka_prefix}:group/${local.kafka_cluster_path}/*"]
+  }
+}
+
+# Operators reach the operator doors (backups, restores, tenant registration) only by invoking the
+# http Lambda directly under this role; the request still carries a platform operator's token, which
+# the function verifies (the Door table).
+data "aws_iam_policy_document" "assume_operators" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = length(var.operator_principals) > 0 ? var.operator_principals : ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+resource "aws_iam_role" "operators" {
+  name               = "${var.name_prefix}-operators"
+  assume_role_policy = data.aws_iam_policy_document.assume_operators.json
+}
+
+data "aws_iam_policy_document" "operators" {
+  statement {
+    sid       = "InvokeOperatorDoors"
+    actions   = ["lambda:InvokeFunction"]
+    resources = length(local.operator_functions) > 0 ? [for fn, h in local.operator_functions : aws_lambda_function.http[fn].arn] : ["arn:aws:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.name_prefix}-none"]
+  }
+}
+
+resource "aws_iam_role_policy" "operators" {
+  name   = "${var.name_prefix}-operators"
+  role   = aws_iam_role.operators.id
+  policy = data.aws_iam_policy_document.operators.json
 }
 
 resource "aws_iam_role_policy" "function" {

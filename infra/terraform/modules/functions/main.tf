@@ -50,39 +50,49 @@ locals {
   ]) : e.key => e }
 
   http_functions = { for fn, f in var.functions : fn => f.http if f.http != null }
+  # Functions whose http Lambda serves operator doors (invoked directly by the operators role only).
+  operator_functions = { for fn, h in local.http_functions : fn => h if length(h.operator_routes) > 0 }
 
-  secret_names = ["db_app", "db_owner", "redis", "backup_key"]
+  secret_names = ["db_app", "db_backup", "redis", "backup_key", "secrets_key"]
   secrets      = { for name in local.secret_names : name => jsondecode(data.aws_secretsmanager_secret_version.this[name].secret_string) }
 
   # The variables every function reads (functions/core/.../microprofile-config.properties).
   shared_env = {
-    QUARKUS_PROFILE                  = "aws"
-    FLEXTIME_PG_HOST                 = var.config.pg_host
-    FLEXTIME_PG_PORT                 = tostring(var.config.pg_port)
-    FLEXTIME_DB_NAME                 = var.config.db_name
-    FLEXTIME_DB_APP_USER             = jsondecode(data.aws_secretsmanager_secret_version.this["db_app"].secret_string).username
-    FLEXTIME_DB_APP_PASSWORD         = jsondecode(data.aws_secretsmanager_secret_version.this["db_app"].secret_string).password
-    FLEXTIME_REDIS_URL               = format("rediss://:%s@%s:%d", jsondecode(data.aws_secretsmanager_secret_version.this["redis"].secret_string).auth_token, var.config.redis_host, var.config.redis_port)
-    FLEXTIME_KAFKA_BOOTSTRAP         = var.config.kafka_bootstrap
-    FLEXTIME_KAFKA_SECURITY_PROTOCOL = var.config.kafka_security_protocol
-    FLEXTIME_BUCKET_UPLOADS          = var.config.buckets["uploads"]
-    FLEXTIME_BUCKET_DATA             = var.config.buckets["data"]
-    FLEXTIME_BUCKET_EXPORTS          = var.config.buckets["exports"]
-    FLEXTIME_BUCKET_BACKUPS          = var.config.buckets["backups"]
+    QUARKUS_PROFILE           = "aws"
+    FLEXTIME_PG_HOST          = var.config.pg_host
+    FLEXTIME_PG_PORT          = tostring(var.config.pg_port)
+    FLEXTIME_DB_NAME          = var.config.db_name
+    FLEXTIME_DB_APP_USER      = jsondecode(data.aws_secretsmanager_secret_version.this["db_app"].secret_string).username
+    FLEXTIME_DB_APP_PASSWORD  = jsondecode(data.aws_secretsmanager_secret_version.this["db_app"].secret_string).password
+    FLEXTIME_REDIS_URL        = format("rediss://:%s@%s:%d", jsondecode(data.aws_secretsmanager_secret_version.this["redis"].secret_string).auth_token, var.config.redis_host, var.config.redis_port)
+    FLEXTIME_KAFKA_BOOTSTRAP  = var.config.kafka_bootstrap
+    FLEXTIME_BUCKET_UPLOADS   = var.config.buckets["uploads"]
+    FLEXTIME_BUCKET_DATA      = var.config.buckets["data"]
+    FLEXTIME_BUCKET_EXPORTS   = var.config.buckets["exports"]
+    FLEXTIME_BUCKET_BACKUPS   = var.config.buckets["backups"]
+    FLEXTIME_BUCKET_AUDIT     = var.config.buckets["audit"]
+    FLEXTIME_PG_CA_FILE       = var.config.pg_ca_file
+    FLEXTIME_JWT_JWKS         = var.config.jwt.jwks_url
+    FLEXTIME_JWT_ISSUER       = var.config.jwt.issuer
+    FLEXTIME_JWT_AUDIENCE     = join(",", var.config.jwt.audiences)
+    FLEXTIME_JWT_TENANT_CLAIM = var.config.jwt.tenant_claim
+    FLEXTIME_JWT_ROLES_CLAIM  = var.config.jwt.roles_claim
   }
 
   # What SSM publishes: everything but secrets.
   public_config = {
-    FLEXTIME_PG_HOST                 = var.config.pg_host
-    FLEXTIME_PG_PORT                 = tostring(var.config.pg_port)
-    FLEXTIME_DB_NAME                 = var.config.db_name
-    FLEXTIME_REDIS_HOST              = var.config.redis_host
-    FLEXTIME_KAFKA_BOOTSTRAP         = var.config.kafka_bootstrap
-    FLEXTIME_KAFKA_SECURITY_PROTOCOL = var.config.kafka_security_protocol
-    FLEXTIME_BUCKET_UPLOADS          = var.config.buckets["uploads"]
-    FLEXTIME_BUCKET_DATA             = var.config.buckets["data"]
-    FLEXTIME_BUCKET_EXPORTS          = var.config.buckets["exports"]
-    FLEXTIME_BUCKET_BACKUPS          = var.config.buckets["backups"]
+    FLEXTIME_PG_HOST         = var.config.pg_host
+    FLEXTIME_PG_PORT         = tostring(var.config.pg_port)
+    FLEXTIME_DB_NAME         = var.config.db_name
+    FLEXTIME_REDIS_HOST      = var.config.redis_host
+    FLEXTIME_KAFKA_BOOTSTRAP = var.config.kafka_bootstrap
+    FLEXTIME_BUCKET_UPLOADS  = var.config.buckets["uploads"]
+    FLEXTIME_BUCKET_DATA     = var.config.buckets["data"]
+    FLEXTIME_BUCKET_EXPORTS  = var.config.buckets["exports"]
+    FLEXTIME_BUCKET_BACKUPS  = var.config.buckets["backups"]
+    FLEXTIME_BUCKET_AUDIT    = var.config.buckets["audit"]
+    FLEXTIME_JWT_JWKS        = var.config.jwt.jwks_url
+    FLEXTIME_JWT_ISSUER      = var.config.jwt.issuer
   }
 
   # A function's own variables (tfvars `environment`, and `secret_environment` resolved from Secrets
@@ -190,7 +200,7 @@ resource "aws_lambda_function" "events" {
 resource "aws_lambda_function" "http" {
   for_each                       = local.http_functions
   function_name                  = "${var.name_prefix}-${each.key}-http"
-  description                    = "FlexTime ${each.key}: HTTP API (${join(", ", each.value.routes)})"
+  description                    = "FlexTime ${each.key}: HTTP (${join(", ", concat(each.value.routes, each.value.operator_routes))})"
   role                           = aws_iam_role.function[each.key].arn
   filename                       = "${var.artifacts_dir}/${each.key}-http.zip"
   source_code_hash               = filebase64sha256("${var.artifacts_dir}/${each.key}-http.zip")

@@ -8,14 +8,27 @@ output "event_lambdas" {
 }
 
 output "http_lambdas" {
-  description = "The http build's Lambda per function, with the @Funq routes it serves."
+  description = "The http build's Lambda per function with public routes, and the @Funq routes the public API gives it."
   value = { for fn, h in local.http_functions : fn => {
     arn        = aws_lambda_function.http[fn].arn
     name       = aws_lambda_function.http[fn].function_name
     invoke_arn = aws_lambda_function.http[fn].invoke_arn
     routes     = h.routes
     timeout_s  = h.timeout_s
+  } if length(h.routes) > 0 }
+}
+
+output "operator_lambdas" {
+  description = "The http Lambdas that serve operator doors (no API route), with those doors."
+  value = { for fn, h in local.operator_functions : fn => {
+    name   = aws_lambda_function.http[fn].function_name
+    routes = h.operator_routes
   } }
+}
+
+output "operators_role_arn" {
+  description = "The role operators assume to invoke the operator doors (scripts/operator-invoke.sh)."
+  value       = aws_iam_role.operators.arn
 }
 
 output "failure_queues" {

@@ -8,8 +8,11 @@ variable "functions" {
     The five functions and their Lambda deployments, keyed by function (ingest, validate, solve,
     export, backup). Each `entry_points` key is the name of a @Funq method of that function: one
     Lambda of the events build per entry point, exporting it through QUARKUS_FUNQY_EXPORT, with its
-    trigger (s3 | kafka | schedule). `http.routes` lists the HTTP @Funq methods served by the one
-    Lambda of the http build (API Gateway routes POST /<name> and GET /<name>).
+    trigger (s3 | kafka | schedule). `http.routes` lists the HTTP @Funq methods of the public API, served
+    by the one Lambda of the http build (API Gateway routes POST /<name> and GET /<name>);
+    `http.operator_routes` the operators' doors (backups, restores, tenant registration) that the same
+    Lambda serves with no API route: operators invoke it directly (IAM, role `operators`) with a
+    platform operator's token (scripts/operator-invoke.sh).
     infra/terraform-tests checks every name, trigger kind, topic and variable against the code.
   EOT
   type = map(object({
@@ -17,16 +20,17 @@ variable "functions" {
     timeout_s            = number
     reserved_concurrency = optional(number)
     environment          = optional(map(string), {})
-    # Variable name -> "<secret>.<field>", secret one of db_app, db_owner, redis, backup_key.
+    # Variable name -> "<secret>.<field>", secret one of db_app, db_backup, redis, backup_key, secrets_key.
     secret_environment = optional(map(string), {})
     # S3 access of the function's role: "<bucket role>:<key prefix>", bucket role one of uploads,
-    # data, exports, backups; an empty prefix means the whole bucket.
+    # data, exports, backups, audit; an empty prefix means the whole bucket.
     storage = optional(object({
       read  = optional(list(string), [])
       write = optional(list(string), [])
     }), {})
     http = optional(object({
-      routes               = list(string)
+      routes               = optional(list(string), [])
+      operator_routes      = optional(list(string), [])
       memory_mb            = optional(number, 1024)
       timeout_s            = optional(number, 29)
       reserved_concurrency = optional(number)
@@ -94,15 +98,30 @@ variable "security_group_ids" {
 variable "config" {
   description = "Endpoints and names the functions read (core microprofile-config.properties)."
   type = object({
-    pg_host                 = string
-    pg_port                 = number
-    db_name                 = string
-    redis_host              = string
-    redis_port              = number
-    kafka_bootstrap         = string
-    kafka_security_protocol = optional(string, "SSL")
-    buckets                 = map(string)
+    pg_host         = string
+    pg_port         = number
+    db_name         = string
+    redis_host      = string
+    redis_port      = number
+    kafka_bootstrap = string
+    buckets         = map(string)
+    # The RDS CA bundle's path inside the function package (scripts/package-functions.sh puts it there).
+    pg_ca_file = optional(string, "/var/task/rds-global-bundle.pem")
+    # The identity provider the functions verify tokens against (README "Identity, roles and audit").
+    jwt = object({
+      jwks_url     = string
+      issuer       = string
+      audiences    = list(string)
+      tenant_claim = optional(string, "tenant")
+      roles_claim  = optional(string, "groups")
+    })
   })
+}
+
+variable "operator_principals" {
+  description = "IAM principals (ARNs) that may assume the operators role, which alone may invoke the operator doors."
+  type        = list(string)
+  default     = []
 }
 
 variable "bucket_arns" {

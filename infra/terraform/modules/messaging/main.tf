@@ -90,8 +90,13 @@ resource "aws_msk_cluster" "this" {
     }
   }
 
+  # IAM authentication only (SASL AWS_MSK_IAM over TLS, port 9098): a client needs the kafka-cluster
+  # actions of its role (modules/functions/iam.tf); no anonymous or plaintext client is accepted.
   client_authentication {
-    unauthenticated = true
+    unauthenticated = false
+    sasl {
+      iam = true
+    }
   }
 
   encryption_info {

@@ -6,9 +6,9 @@ output "cluster_name" {
   value = aws_msk_cluster.this.cluster_name
 }
 
-output "bootstrap_brokers_tls" {
-  description = "Comma-separated host:9094 list: FLEXTIME_KAFKA_BOOTSTRAP, with security.protocol SSL."
-  value       = aws_msk_cluster.this.bootstrap_brokers_tls
+output "bootstrap_brokers_sasl_iam" {
+  description = "Comma-separated host:9098 list (TLS + IAM): FLEXTIME_KAFKA_BOOTSTRAP; the aws profile sets SASL_SSL / AWS_MSK_IAM."
+  value       = aws_msk_cluster.this.bootstrap_brokers_sasl_iam
 }
 
 output "security_group_id" {

@@ -1,6 +1,8 @@
 # The four buckets of DESIGN §2: uploads (ingest's trigger), data (raw/, quarantine/, reports/),
-# exports and backups. Every bucket: versioned, SSE-KMS with a bucket key, public access blocked,
-# owner-enforced object ownership, TLS-only policy and lifecycle rules.
+# exports and backups, and the audit trail's (the backup function ships audit_event there, under S3
+# Object Lock in compliance mode: no object can be overwritten or deleted before its retention ends, by
+# anyone, the account root included). Every bucket: versioned, SSE-KMS with a bucket key, public access
+# blocked, owner-enforced object ownership, TLS-only policy and lifecycle rules.
 #
 # Lifecycle rules only ever expire *noncurrent* versions, incomplete uploads and delete markers
 # (plus quarantine/ objects): the backup function owns backup retention, because only it knows the
@@ -25,13 +27,26 @@ locals {
     data    = "${var.name_prefix}-data${var.bucket_suffix}"
     exports = "${var.name_prefix}-exports${var.bucket_suffix}"
     backups = "${var.name_prefix}-backups${var.bucket_suffix}"
+    audit   = "${var.name_prefix}-audit${var.bucket_suffix}"
   }
 }
 
 resource "aws_s3_bucket" "this" {
-  for_each      = local.buckets
-  bucket        = each.value
-  force_destroy = var.force_destroy
+  for_each            = local.buckets
+  bucket              = each.value
+  force_destroy       = var.force_destroy && each.key != "audit"
+  object_lock_enabled = each.key == "audit"
+}
+
+# Every shipped audit object is locked for audit_retention_days from its creation (compliance mode).
+resource "aws_s3_bucket_object_lock_configuration" "audit" {
+  bucket = aws_s3_bucket.this["audit"].id
+  rule {
+    default_retention {
+      mode = "COMPLIANCE"
+      days = var.audit_retention_days
+    }
+  }
 }
 
 resource "aws_s3_bucket_ownership_controls" "this" {

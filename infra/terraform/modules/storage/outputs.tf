@@ -1,5 +1,5 @@
 output "bucket_names" {
-  description = "Bucket name per role: uploads, data, exports, backups."
+  description = "Bucket name per role: uploads, data, exports, backups, audit."
   value       = { for role, b in aws_s3_bucket.this : role => b.id }
 }
 

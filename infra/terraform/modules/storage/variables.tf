@@ -32,3 +32,9 @@ variable "backup_archive_days" {
   type        = number
   default     = 30
 }
+
+variable "audit_retention_days" {
+  description = "Days each shipped audit object is locked (S3 Object Lock, compliance mode: nobody can shorten it)."
+  type        = number
+  default     = 400
+}

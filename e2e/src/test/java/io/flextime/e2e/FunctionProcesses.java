@@ -1,6 +1,7 @@
 package io.flextime.e2e;
 
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.events.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,9 @@ final class FunctionProcesses implements AutoCloseable {
         env.put("FLEXTIME_REDIS_URL", "redis://" + LocalStack.HOST + ":" + LocalStack.REDIS_PORT);
         env.put("FLEXTIME_KAFKA_BOOTSTRAP", LocalStack.kafkaBootstrap());
         env.put("FLEXTIME_S3_ENDPOINT", "http://" + LocalStack.HOST + ":" + LocalStack.S3_PORT);
+        // The local identity provider's keys (the tests sign with it) and the local secrets key ring.
+        env.put("FLEXTIME_JWT_JWKS", TestTokens.identity().jwks().toUri().toString());
+        env.put("FLEXTIME_SECRETS_KEY_FILE", root.resolve(".flextime/keys/secrets.keys").toString());
         // Readable lines (with the correlation id) rather than JSON: these logs are read by people on failure.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(extraEnv);

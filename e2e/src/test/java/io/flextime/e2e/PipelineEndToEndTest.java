@@ -10,16 +10,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.security.Role;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.store.TenantDb;
+import io.flextime.core.testing.AuditRows;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.core.trigger.S3EventNotification;
 import io.flextime.events.EventJson;
 import io.flextime.events.EventType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -181,6 +185,19 @@ class PipelineEndToEndTest {
 
         firstRun = new Run(run.tenant(), run.endpointId(), run.s3Event(), run.versionId(), run.correlationId(), schedule.id(),
                 run.partnerPath());
+        assertEquals(RUN_MUTATIONS, auditedActions(run), "one audit record per mutation of the run, by who made it");
+    }
+
+    /**
+     * The run's mutations, each recorded once in the tenant's audit trail under the run's correlation id:
+     * the upload (the uploader's token, HTTP), then each function acting on the event of the one before.
+     */
+    static final List<String> RUN_MUTATIONS = List.of("http ingestUpload ok", "kafka " + EventType.DATASET_INGESTED.type() + " ok",
+            "kafka " + EventType.DATASET_VALIDATED.type() + " ok", "kafka " + EventType.SCHEDULE_SOLVED.type() + " ok");
+
+    private static List<String> auditedActions(Run run) {
+        return AuditRows.byCorrelation(run.correlationId()).stream().filter(r -> r.tenant().equals(run.tenant()))
+                .map(r -> r.via() + " " + r.action() + " " + r.outcome()).toList();
     }
 
     @Test
@@ -234,6 +251,8 @@ class PipelineEndToEndTest {
         Long alertsAfter = idsAfter.remove(EventType.PIPELINE_ALERT.type());
         idsAfter.remove(EventType.SOLVE_PROGRESS.type());
         assertEquals(idsBefore, idsAfter, "distinct event ids per type before and after the duplicates");
+
+        assertEquals(RUN_MUTATIONS, auditedActions(run), "duplicates leave no audit record: they change nothing");
 
         // Notifications: the run succeeded once, so it is announced once (alert event and Slack message).
         assertEquals(1L, alertsAfter, "pipeline.alert events of the run");
@@ -321,8 +340,8 @@ class PipelineEndToEndTest {
     private Run startRun() {
         String tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String path = "/partners/" + tenant;
-        JsonNode subscription = postJson(functions.url("export"), "/subscribe", Map.of("tenant", tenant,
-                "url", partner.url(path), "description", "e2e partner"));
+        JsonNode subscription = postJson(functions.url("export"), "/subscribe", TestTokens.auth(tenant, Role.PUBLISHER),
+                Map.of("url", partner.url(path), "description", "e2e partner"));
         String secret = subscription.path("secret").asText();
         assertTrue(secret.startsWith("whsec_"), "subscribe answered " + subscription);
         partner.trust(path, secret);
@@ -391,9 +410,9 @@ class PipelineEndToEndTest {
         return new Uploads(store, mapper, config.buckets().uploads());
     }
 
-    private JsonNode postJson(String baseUrl, String path, Object body) {
+    private JsonNode postJson(String baseUrl, String path, Header token, Object body) {
         try {
-            String answer = given().baseUri(baseUrl).contentType(ContentType.JSON).body(mapper.writeValueAsString(body))
+            String answer = given().baseUri(baseUrl).header(token).contentType(ContentType.JSON).body(mapper.writeValueAsString(body))
                     .when().post(path).then().statusCode(200).extract().asString();
             return mapper.readTree(answer);
         } catch (java.io.IOException e) {

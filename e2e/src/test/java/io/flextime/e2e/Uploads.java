@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.model.Season;
+import io.flextime.core.security.Role;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.core.trigger.S3EventNotification;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -76,7 +78,10 @@ final class Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String answer = given().baseUri(ingestUrl).contentType(ContentType.JSON).body(body)
+        // The local stack's upload command plays S3 with the uploader's token (the key's tenant, role scheduler).
+        String tenant = event.getRecords().get(0).objectKey().split("/")[1];
+        String answer = given().baseUri(ingestUrl).header(TestTokens.auth(tenant, Role.SCHEDULER)).contentType(ContentType.JSON)
+                .body(body)
                 .when().post("/ingestUpload")
                 .then().statusCode(200).extract().asString();
         try {

@@ -19,15 +19,22 @@ import java.util.UUID;
  * the function's HTTP entry point. The event's {@code time} is the scheduled instant, so a function
  * that keys idempotency on it sees the same window as in AWS.
  *
+ * Each request carries a fresh token of a platform operator (tenant {@code flextime}, role operator) from
+ * the local identity provider: over HTTP the schedule doors are guarded like any other (in AWS,
+ * EventBridge invokes the Lambdas directly and IAM decides).
+ *
  * Table lines: {@code <period-seconds> <schedule-name> <url>}; '#' starts a comment.
- * Usage: LocalScheduler TABLE_FILE
+ * Usage: LocalScheduler TABLE_FILE IDENTITY_DIR
  */
 public class LocalScheduler {
     record Schedule(long periodSeconds, String name, URI url) {
     }
 
+    static final String PLATFORM_TENANT = "flextime";
+
     public static void main(String[] args) throws Exception {
         List<Schedule> schedules = read(Path.of(args[0]));
+        LocalIdentity identity = LocalIdentity.open(Path.of(args[1]));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long last = Instant.now().getEpochSecond();
         System.out.println("local scheduler: " + schedules.size() + " schedule(s)");
@@ -36,7 +43,8 @@ public class LocalScheduler {
             long now = Instant.now().getEpochSecond();
             for (Schedule s : schedules) {
                 for (long t : due(s.periodSeconds(), last, now)) {
-                    fire(http, s, Instant.ofEpochSecond(t));
+                    fire(http, s, Instant.ofEpochSecond(t), identity.token("local-scheduler", PLATFORM_TENANT,
+                            List.of("operator")).ttl(Duration.ofMinutes(5)).sign());
                 }
             }
             last = now;
@@ -59,9 +67,10 @@ public class LocalScheduler {
                 + name + "\"],\"detail\":{}}";
     }
 
-    static void fire(HttpClient http, Schedule s, Instant time) {
+    static void fire(HttpClient http, Schedule s, Instant time, String token) {
         HttpRequest request = HttpRequest.newBuilder(s.url()).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(event(s.name(), time))).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> System.out.println(
                 time + " " + s.name() + " → " + (e != null ? "failed: " + e.getMessage() : "HTTP " + r.statusCode())));

@@ -1,5 +1,6 @@
 package io.flextime.backup;
 
+import io.flextime.core.audit.Actor;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
@@ -22,11 +23,19 @@ public final class BackupFixtures {
     private BackupFixtures() {
     }
 
+    /** Who a test's backup, restore or verification is recorded as, in run {@code correlationId}. */
+    public static Actor actor(String correlationId) {
+        return Actor.function("backup", "test", correlationId);
+    }
+
     /** Empties the project tables, the catalog, the change log and the test prefix of the bucket. */
     public static void reset(ObjectStore store) throws SQLException {
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             List<String> tables = projectTables(c);
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL session_replication_role = replica"); // the audit trail refuses TRUNCATE otherwise
             s.execute("TRUNCATE " + String.join(", ", tables) + ", backup_run, backup_change_log, backup_change_txn");
+            c.commit();
         }
         store.list(BUCKET, PREFIX).forEach(o -> store.delete(BUCKET, o.key()));
     }

@@ -68,14 +68,14 @@ class ConcurrentWritesTest {
             while (committed.get() < 20) {
                 Thread.sleep(10);
             }
-            BackupOutcome full = backups.backup("FULL", null, Instant.now(), "concurrent");
-            BackupOutcome inc = backups.backup("INCREMENTAL", null, Instant.now(), "concurrent");
+            BackupOutcome full = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("concurrent"));
+            BackupOutcome inc = backups.backup("INCREMENTAL", null, Instant.now(), BackupFixtures.actor("concurrent"));
             assertEquals(full.backupId(), inc.parentBackupId());
             for (BackupOutcome b : new BackupOutcome[] { full, inc }) {
                 Manifest m = manifests.read(b.backupId());
-                String db = "flextime_conc_" + UUID.randomUUID().toString().substring(0, 8);
+                String db = "flextime_restore_conc_" + UUID.randomUUID().toString().substring(0, 8);
                 try {
-                    restores.restore(new RestoreRequest(m.snapshotAt().toString(), db, null, false), "concurrent");
+                    restores.restore(new RestoreRequest(m.snapshotAt().toString(), db, null), BackupFixtures.actor("concurrent"));
                     try (Connection c = TestDatabase.owner(db); Statement s = c.createStatement()) {
                         ResultSet broken = s.executeQuery("SELECT count(*) FROM dataset_version v WHERE (SELECT count(*) FROM team t "
                                 + "WHERE t.version_id = v.id) <> " + TEAMS);
@@ -94,7 +94,7 @@ class ConcurrentWritesTest {
                     TestDatabase.drop(db);
                 }
                 // the exact state of the backup: loaded in a scratch database, counts compared with the manifest
-                VerifyResult v = verifier.verify(b.backupId(), "concurrent");
+                VerifyResult v = verifier.verify(b.backupId(), BackupFixtures.actor("concurrent"));
                 assertTrue(v.ok(), () -> b.backupId() + ": " + v.mismatches());
             }
         } finally {

@@ -12,7 +12,9 @@ import io.flextime.backup.restore.RestoreRequest;
 import io.flextime.backup.restore.RestoreService;
 import io.flextime.backup.snapshot.BackupService;
 import io.flextime.backup.store.Manifests;
+import io.flextime.core.problem.ProblemException;
 import io.flextime.core.store.ObjectStore;
+import io.flextime.core.testing.AuditRows;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +68,14 @@ class NewDatabaseRestoreTest {
         try (Connection c = TestDatabase.owner()) {
             keysBefore = BackupFixtures.keysAndIndexes(c);
         }
-        String backupId = backups.backup("FULL", null, Instant.now(), "new-db").backupId();
+        String backupId = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("new-db")).backupId();
         long teamBytes = manifests.read(backupId).tables().stream().filter(t -> t.name().equals("team")).findFirst().orElseThrow()
                 .plaintextBytes();
         assertTrue(teamBytes > 2 << 20, "team's plaintext spans several blocks: " + teamBytes);
 
-        String db = "flextime_newdb_" + UUID.randomUUID().toString().substring(0, 8);
+        String db = "flextime_restore_newdb_" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            restores.restore(new RestoreRequest(null, db, null, false), "new-db");
+            restores.restore(new RestoreRequest(null, db, null), BackupFixtures.actor("new-db"));
             assertEquals(before, withoutEventLog(BackupFixtures.fingerprint(db)), "every row is back");
             try (Connection c = TestDatabase.owner(db)) {
                 assertEquals(keysBefore, BackupFixtures.keysAndIndexes(c), "keys and indexes are all rebuilt");
@@ -89,10 +92,10 @@ class NewDatabaseRestoreTest {
     @Test
     void aFailedRestoreIntoANewDatabaseLeavesNoDatabase() throws Exception {
         String backupId = backUpAndTamper();
-        String db = "flextime_newdb_" + UUID.randomUUID().toString().substring(0, 8);
+        String db = "flextime_restore_newdb_" + UUID.randomUUID().toString().substring(0, 8);
         try {
             BackupIntegrityException e = assertThrows(BackupIntegrityException.class,
-                    () -> restores.restore(new RestoreRequest(null, db, null, false), "new-db"));
+                    () -> restores.restore(new RestoreRequest(null, db, null), BackupFixtures.actor("new-db")));
             assertTrue(e.getMessage().contains(backupId), e.getMessage());
             assertFalse(exists(db), "the half-loaded database was dropped");
         } finally {
@@ -101,15 +104,32 @@ class NewDatabaseRestoreTest {
     }
 
     @Test
-    void aFailedRestoreIntoAnExistingDatabaseChangesNothing() throws Exception {
+    void aRestoreIntoTheLiveOrAnyExistingDatabaseIsRefusedAndChangesNothing() throws Exception {
         backUpAndTamper();
         try (Connection c = TestDatabase.owner()) {
             BackupFixtures.seedVersion(c, "sec", "wbb-2025", 5); // the live state differs from the backup
         }
         Map<String, String> before = withoutEventLog(BackupFixtures.fingerprint());
-        assertThrows(BackupIntegrityException.class,
-                () -> restores.restore(new RestoreRequest(null, LocalStack.TEST_DB, null, true), "existing-db"));
-        assertEquals(before, withoutEventLog(BackupFixtures.fingerprint()), "the replace was rolled back");
+        ProblemException live = assertThrows(ProblemException.class,
+                () -> restores.restore(new RestoreRequest(null, LocalStack.TEST_DB, null), BackupFixtures.actor("live-db")));
+        assertEquals(List.of(403, "live-database"), List.of(live.problem().status(), live.problem().code()));
+        List<AuditRows.Row> refused = AuditRows.byCorrelation("live-db");
+        assertEquals(1, refused.stream().filter(r -> r.outcome().equals("refused") && r.status() == 403).count(), refused.toString());
+        ProblemException other = assertThrows(ProblemException.class,
+                () -> restores.restore(new RestoreRequest(null, "flextime_app_data", null), BackupFixtures.actor("other-db")));
+        assertEquals(400, other.problem().status(), "only flextime_restore_* names");
+        String existing = "flextime_restore_existing_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = TestDatabase.owner("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + existing);
+        }
+        try {
+            ProblemException taken = assertThrows(ProblemException.class,
+                    () -> restores.restore(new RestoreRequest(null, existing, null), BackupFixtures.actor("existing-db")));
+            assertEquals(List.of(409, "target-exists"), List.of(taken.problem().status(), taken.problem().code()));
+        } finally {
+            TestDatabase.drop(existing);
+        }
+        assertEquals(before, withoutEventLog(BackupFixtures.fingerprint()), "the live database is as it was");
     }
 
     /** A full backup whose team object has one modified byte. */
@@ -118,7 +138,7 @@ class NewDatabaseRestoreTest {
         try (Connection c = TestDatabase.owner()) {
             BackupFixtures.seedVersion(c, "big12", "mbb-2025", 40);
         }
-        String backupId = backups.backup("FULL", null, Instant.now(), "new-db").backupId();
+        String backupId = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("new-db")).backupId();
         Manifest m = manifests.read(backupId);
         String teamKey = m.tables().stream().filter(t -> t.name().equals("team")).findFirst().orElseThrow().objectKey();
         byte[] bytes = store.getBytes(BackupFixtures.BUCKET, teamKey);
@@ -149,8 +169,10 @@ class NewDatabaseRestoreTest {
     }
 
     /** pipeline_event logs the events of this very test: not part of the comparison. */
+    /** The logs this very test adds to: the pipeline's events and the audit trail (its refusals, its backups). */
     private static Map<String, String> withoutEventLog(Map<String, String> fingerprint) {
         fingerprint.remove("pipeline_event");
+        fingerprint.remove("audit_event");
         return fingerprint;
     }
 }

@@ -42,7 +42,7 @@ class PointInTimeRestoreTest {
         try (Connection c = TestDatabase.owner()) {
             first = BackupFixtures.seedVersion(c, "big12", "mbb-2025", 8);
         }
-        BackupOutcome full = backups.backup("FULL", null, Instant.now(), "pitr");
+        BackupOutcome full = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("pitr"));
 
         UUID second;
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
@@ -61,7 +61,7 @@ class PointInTimeRestoreTest {
         Map<String, String> atB = BackupFixtures.fingerprint();
         Instant tB = Instant.now();
         Thread.sleep(20);
-        BackupOutcome inc1 = backups.backup("INCREMENTAL", null, Instant.now(), "pitr");
+        BackupOutcome inc1 = backups.backup("INCREMENTAL", null, Instant.now(), BackupFixtures.actor("pitr"));
 
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             BackupFixtures.seedVersion(c, "acc", "fb-2025", 3);
@@ -74,7 +74,7 @@ class PointInTimeRestoreTest {
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM team"); // after tC: must not be in any restore below
         }
-        BackupOutcome inc2 = backups.backup("INCREMENTAL", null, Instant.now(), "pitr");
+        BackupOutcome inc2 = backups.backup("INCREMENTAL", null, Instant.now(), BackupFixtures.actor("pitr"));
         assertEquals("INCREMENTAL", inc1.kind());
         assertEquals(full.backupId(), inc1.parentBackupId());
         assertEquals(inc1.backupId(), inc2.parentBackupId());
@@ -85,9 +85,9 @@ class PointInTimeRestoreTest {
     }
 
     private void assertRestoresTo(Instant t, Map<String, String> expected, List<String> chain) throws Exception {
-        String db = "flextime_pitr_" + UUID.randomUUID().toString().substring(0, 8);
+        String db = "flextime_restore_pitr_" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            RestoreResult r = restores.restore(new RestoreRequest(t.toString(), db, null, false), "pitr");
+            RestoreResult r = restores.restore(new RestoreRequest(t.toString(), db, null), BackupFixtures.actor("pitr"));
             assertEquals(chain, r.backupIds());
             assertEquals(expected, BackupFixtures.fingerprint(db), "the data as it was at " + t);
         } finally {

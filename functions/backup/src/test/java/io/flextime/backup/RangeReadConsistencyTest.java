@@ -103,14 +103,14 @@ class RangeReadConsistencyTest {
             }
             for (int round = 0; round < 2; round++) {
                 int before = moved.get();
-                BackupOutcome b = backups.backup("FULL", null, Instant.now(), "ranges");
+                BackupOutcome b = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("ranges"));
                 assertTrue(moved.get() > before, "rows were moved while the backup ran");
                 Manifest m = manifests.read(b.backupId());
                 TableEntry games = m.tables().stream().filter(t -> t.name().equals("historical_game")).findFirst().orElseThrow();
                 assertEquals(ROWS, games.rows(), "lines of historical_game in " + b.backupId());
-                String db = "flextime_ranges_" + UUID.randomUUID().toString().substring(0, 8);
+                String db = "flextime_restore_ranges_" + UUID.randomUUID().toString().substring(0, 8);
                 try {
-                    restores.restore(new RestoreRequest(null, db, null, false), "ranges");
+                    restores.restore(new RestoreRequest(null, db, null), BackupFixtures.actor("ranges"));
                     try (Connection c = TestDatabase.owner(db); Statement s = c.createStatement()) {
                         ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT row_number), sum(home_score) FROM historical_game");
                         rs.next();
@@ -121,7 +121,7 @@ class RangeReadConsistencyTest {
                 } finally {
                     TestDatabase.drop(db);
                 }
-                VerifyResult v = verifier.verify(b.backupId(), "ranges");
+                VerifyResult v = verifier.verify(b.backupId(), BackupFixtures.actor("ranges"));
                 assertTrue(v.ok(), () -> b.backupId() + ": " + v.mismatches());
             }
         } finally {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
+import io.flextime.core.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -53,6 +54,6 @@ class ScheduleIdempotencyTest {
     }
 
     private static JsonPath fire(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/nightlyFullBackup").then().statusCode(200).extract().jsonPath();
+        return given().header(TestTokens.operator()).contentType(ContentType.JSON).body(body).post("/nightlyFullBackup").then().statusCode(200).extract().jsonPath();
     }
 }

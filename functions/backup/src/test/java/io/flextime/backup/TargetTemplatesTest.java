@@ -1,13 +1,13 @@
 package io.flextime.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flextime.backup.restore.RestoreRequest;
 import io.flextime.backup.restore.RestoreService;
 import io.flextime.backup.restore.TargetTemplates;
 import io.flextime.backup.snapshot.BackupService;
-import io.flextime.backup.store.SchemaMigrator;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
@@ -27,9 +27,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A restore's new database is a copy of the template migrated at startup (its migration history is
- * older than the restore), and is the same as the live database: same applied migrations with the
- * same checksums, same keys and indexes, same rows. A backup at another schema version gets no template.
+ * A restore's new database is a copy of the template the schema owner built (`./flextime db template`;
+ * its migration history is older than the restore, the backup role ran no migration), and is the same
+ * as the live database: same applied migrations with the same checksums, same keys and indexes, same
+ * rows, its tables the backup role's. A backup at another schema version gets no template.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
@@ -51,20 +52,20 @@ class TargetTemplatesTest {
         List<String> liveKeys;
         try (Connection c = TestDatabase.owner()) {
             BackupFixtures.seedVersion(c, "big12", "template", 5);
-            version = SchemaMigrator.currentVersion(c).orElseThrow();
+            version = backups.schemaVersion();
             liveHistory = history(c);
             liveKeys = BackupFixtures.keysAndIndexes(c);
         }
-        Optional<String> template = templates.forVersion(version, 60_000);
+        Optional<String> template = templates.forVersion(version);
         assertTrue(template.isPresent(), "a template at the live schema version " + version);
-        assertEquals(Optional.empty(), templates.forVersion(version + ".1", 0), "none at another version");
+        assertEquals(Optional.empty(), templates.forVersion(version + ".1"), "none at another version");
         Map<String, String> before = BackupFixtures.fingerprint();
-        backups.backup("FULL", null, Instant.now(), "template");
+        backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("template"));
 
         Instant restoreStarted = Instant.now();
-        String db = "flextime_tmpl_" + UUID.randomUUID().toString().substring(0, 8);
+        String db = "flextime_restore_tmpl_" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            restores.restore(new RestoreRequest(null, db, null, false), "template");
+            restores.restore(new RestoreRequest(null, db, null), BackupFixtures.actor("template"));
             try (Connection c = TestDatabase.owner(db); Statement s = c.createStatement()) {
                 ResultSet rs = s.executeQuery("SELECT max(installed_on) FROM flyway_schema_history");
                 rs.next();
@@ -73,6 +74,10 @@ class TargetTemplatesTest {
                         + restoreStarted + ": copied from the template, not migrated again");
                 assertEquals(liveHistory, history(c), "the same migrations, same checksums");
                 assertEquals(liveKeys, BackupFixtures.keysAndIndexes(c), "the same keys and indexes");
+                ResultSet owners = s.executeQuery("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'");
+                owners.next();
+                assertEquals("flextime_backup", owners.getString(1), "the backup role owns the tables it loads");
+                assertFalse(owners.next(), "and only it");
             }
             Map<String, String> after = BackupFixtures.fingerprint(db);
             // the pipeline's event log also records the backup's own events, written after the fingerprint

@@ -50,8 +50,8 @@ class VariableWidthVerifyTest {
             s.execute("VACUUM historical_game");
             BackupFixtures.historicalGames(s, version, 6001, 9000, "repeat('g', 20 + (random() * 380)::int)");
         }
-        BackupOutcome b = backups.backup("FULL", null, Instant.now(), "widths");
-        VerifyResult v = verifier.verify(b.backupId(), "widths");
+        BackupOutcome b = backups.backup("FULL", null, Instant.now(), BackupFixtures.actor("widths"));
+        VerifyResult v = verifier.verify(b.backupId(), BackupFixtures.actor("widths"));
         assertTrue(v.ok(), () -> b.backupId() + ": " + v.mismatches());
     }
 }

@@ -57,5 +57,13 @@ public interface ExportConfig {
         /** Bytes of a partner's response kept in the attempt log. */
         @WithDefault("512")
         int responseExcerpt();
+
+        /** Bytes of a partner's response read at most; the rest is never read (the connection is closed). */
+        @WithDefault("4096")
+        int responseReadLimit();
+
+        /** Partner endpoints one tenant may have. */
+        @WithDefault("25")
+        int maxEndpointsPerTenant();
     }
 }

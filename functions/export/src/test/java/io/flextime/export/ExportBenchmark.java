@@ -17,9 +17,10 @@ import io.flextime.export.render.PublishedSchedule;
 import io.flextime.export.render.RenderedFile;
 import io.flextime.export.report.ReportFiles;
 import io.flextime.export.store.WebhookDeliveries;
-import io.flextime.export.webhook.PartnerSubscriptions;
+import io.flextime.export.store.WebhookEndpoints;
 import io.flextime.export.webhook.WebhookDispatcher;
 import io.flextime.export.webhook.WebhookFanout;
+import io.flextime.export.webhook.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ class ExportBenchmark {
     @Inject
     ExportRenderer renderer;
     @Inject
-    PartnerSubscriptions subscriptions;
+    WebhookEndpoints endpoints;
     @Inject
     WebhookFanout fanout;
     @Inject
@@ -110,8 +111,11 @@ class ExportBenchmark {
         String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         double fanoutSeconds;
         try (Receiver partner = new Receiver()) {
+            // Straight into the store: a tenant may subscribe at most max-endpoints-per-tenant through the door.
             for (int i = 0; i < ENDPOINTS; i++) {
-                subscriptions.subscribe(tenant, partner.url("/p" + i), List.of(), List.of(), "bench partner " + i);
+                WebhookEndpoints.Endpoint e = new WebhookEndpoints.Endpoint("ep_bench_" + i, tenant, partner.url("/p" + i),
+                        "bench partner " + i, List.of(), List.of(), true, null, java.time.Instant.now());
+                db.inTenantBlocking(tenant, conn -> endpoints.insert(conn, e, WebhookSignature.newSecret()));
             }
             String body = "{\"type\":\"flextime.schedule.published.v1\",\"data\":{\"bench\":true}}";
             String messageId = WebhookDeliveries.messageId(tenant, "bench");

@@ -65,7 +65,7 @@ class ExportFlowTest {
         String tenant = "exptest-" + UUID.randomUUID().toString().substring(0, 8);
         Season season = Fixtures.small("flow", 6);
         try (Receiver partner = new Receiver()) {
-            String secret = given().contentType("application/json")
+            String secret = given().header(Partners.publisher(tenant)).contentType("application/json")
                     .body(Map.of("tenant", tenant, "url", partner.url("/hook"), "eventTypes", List.of("flextime.schedule.published.v1")))
                     .post("/subscribe").then().statusCode(200).extract().path("secret");
             assertTrue(secret.startsWith("whsec_"));
@@ -114,12 +114,13 @@ class ExportFlowTest {
                     .distinct().count() == 1, "export.completed once (a duplicate only re-emits the recorded event)");
 
             // the HTTP listing hands out working pre-signed URLs
-            String url = given().contentType("application/json").body(Map.of("tenant", tenant, "scheduleVersionId", v1.id().toString()))
+            String url = given().header(Partners.viewer(tenant)).contentType("application/json")
+                    .body(Map.of("tenant", tenant, "scheduleVersionId", v1.id().toString()))
                     .post("/exports").then().statusCode(200).extract().path("[0].manifestUrl");
             byte[] viaUrl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
             assertArrayEquals(objects.getBytes(config.buckets().exports(), folder + "manifest.json"), viaUrl);
-            List<String> teamFiles = given().contentType("application/json")
+            List<String> teamFiles = given().header(Partners.viewer(tenant)).contentType("application/json")
                     .body(Map.of("tenant", tenant, "scheduleVersionId", v1.id().toString(), "team", "t3"))
                     .post("/teamFiles").then().statusCode(200).extract().path("file");
             assertTrue(teamFiles.contains(folder + "calendar/t3.ics") && teamFiles.contains(folder + "teams/t3/schedule.pdf"),

@@ -2,7 +2,10 @@ package io.flextime.export;
 
 import static io.restassured.RestAssured.given;
 
+import io.flextime.core.security.Role;
 import io.flextime.core.testing.TestDatabase;
+import io.flextime.core.testing.TestTokens;
+import io.restassured.http.Header;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -15,8 +18,19 @@ public final class Partners {
 
     /** Subscribes a URL; returns its signing secret. */
     public static String subscribe(String tenant, String url) {
-        return given().contentType("application/json").body(Map.of("tenant", tenant, "url", url, "eventTypes", List.of()))
+        return given().header(publisher(tenant)).contentType("application/json")
+                .body(Map.of("tenant", tenant, "url", url, "eventTypes", List.of()))
                 .post("/subscribe").then().statusCode(200).extract().path("secret");
+    }
+
+    /** The tenant's publisher (subscriptions, replays). */
+    public static Header publisher(String tenant) {
+        return TestTokens.auth(tenant, Role.PUBLISHER);
+    }
+
+    /** The tenant's viewer (exports, deliveries). */
+    public static Header viewer(String tenant) {
+        return TestTokens.auth(tenant, Role.VIEWER);
     }
 
     /** [status, attempts, total_attempts, id] of the tenant's only delivery, or null when there is none. */

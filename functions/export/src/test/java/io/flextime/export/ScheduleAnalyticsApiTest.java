@@ -12,7 +12,9 @@ import io.flextime.core.model.Game;
 import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.Team;
+import io.flextime.core.security.Role;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.export.publish.ExportFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -200,8 +202,10 @@ class ScheduleAnalyticsApiTest {
         return metrics;
     }
 
+    /** As a viewer of the tenant the body names. */
     private static Response post(String path, Map<String, String> body) {
-        return given().contentType("application/json").body(body).post(path);
+        return given().header(TestTokens.auth(body.get("tenant"), Role.VIEWER)).contentType("application/json").body(body)
+                .post(path);
     }
 
     private JsonNode post(String path, Map<String, String> body, int status) throws Exception {

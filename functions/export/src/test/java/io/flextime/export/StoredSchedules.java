@@ -56,10 +56,15 @@ public class StoredSchedules {
     }
 
     public CloudEvent solvedEvent(ScheduleVersion s) {
+        return solvedEvent(s, s.correlationId());
+    }
+
+    /** The same, in the pipeline run {@code correlationId}. */
+    public CloudEvent solvedEvent(ScheduleVersion s, String correlationId) {
         ScheduleSolved data = new ScheduleSolved(s.jobId().toString(), s.datasetVersionId().toString(), s.id().toString(),
                 s.season(), s.status(), s.objective(), s.bestBound(), s.gap(), s.games().size(), s.travelTotal(), 1.5);
         return CloudEvent.create(EventType.SCHEDULE_SOLVED, CloudEvent.source("solve"), s.id().toString(), s.tenant(),
-                s.correlationId(), 1L, data, mapper);
+                correlationId, 1L, data, mapper);
     }
 
     public void send(CloudEvent event) {

@@ -82,13 +82,13 @@ class WebhookRetryTest {
         assertFalse(data.get("lastError").asText().isBlank());
 
         try (Receiver back = new Receiver(port)) {
-            JsonNode replayed = mapper.readTree(given().contentType("application/json")
+            JsonNode replayed = mapper.readTree(given().header(Partners.publisher(tenant)).contentType("application/json")
                     .body(Map.of("tenant", tenant, "deliveryId", d[3])).post("/replayDelivery").then().statusCode(200)
                     .extract().asString());
             assertEquals(d[3], replayed.at("/delivery/id").asText());
             Await.until("delivered after the replay", Duration.ofSeconds(30), () -> Partners.deliveryIs(tenant, "DELIVERED"));
             assertEquals(1, back.requests("/down").size());
-            JsonNode detail = mapper.readTree(given().contentType("application/json")
+            JsonNode detail = mapper.readTree(given().header(Partners.viewer(tenant)).contentType("application/json")
                     .body(Map.of("tenant", tenant, "deliveryId", d[3])).post("/delivery").then().statusCode(200).extract().asString());
             assertEquals(4, detail.get("attempts").size(), "all four attempts are in the log");
             assertEquals(200, detail.at("/attempts/3/statusCode").asInt());
@@ -105,7 +105,8 @@ class WebhookRetryTest {
             Await.until("disabled", Duration.ofSeconds(60), () -> Partners.deliveryIs(tenant, "DISABLED"));
             Await.sleep(Duration.ofSeconds(1));
             assertEquals(1, partner.requests("/gone").size(), "no retry after 410");
-            JsonNode endpoints = mapper.readTree(given().contentType("application/json").body(Map.of("tenant", tenant))
+            JsonNode endpoints = mapper.readTree(given().header(Partners.viewer(tenant)).contentType("application/json")
+                    .body(Map.of("tenant", tenant))
                     .post("/subscriptions").then().statusCode(200).extract().asString());
             assertFalse(endpoints.get(0).get("enabled").asBoolean());
             assertTrue(endpoints.get(0).get("disabledReason").asText().contains("410"));

@@ -42,12 +42,17 @@ public class VersionFixtures {
 
     /** A dataset.ingested event for a stored version (a new event id each call). */
     public CloudEvent ingested(String tenant, UUID version, Season season) {
+        return ingested(tenant, version, season, UUID.randomUUID().toString());
+    }
+
+    /** The same, in the pipeline run {@code correlationId}. */
+    public CloudEvent ingested(String tenant, UUID version, Season season, String correlationId) {
         DatasetIngested data = new DatasetIngested(UUID.randomUUID().toString(), version.toString(), 1, season.season(),
                 "0".repeat(64), "json", "raw/" + tenant + "/" + version, new DatasetIngested.Counts(season.teams().size(),
                         season.venues().size(), season.slots().size(), season.constraints().size(), season.matchups().size(),
                         season.distances().size(), 0), null, season.autoSolve());
         return CloudEvent.create(EventType.DATASET_INGESTED, "/flextime/ingest", version.toString(), tenant,
-                UUID.randomUUID().toString(), 1L, data, mapper);
+                correlationId, 1L, data, mapper);
     }
 
     /** Sends to dataset.ingested once the function's consumer has its partitions and positions (it starts at the end). */

@@ -85,27 +85,37 @@ final class ConsistencyCheck {
         return problems;
     }
 
-    /** API routes name HTTP @Funq of their function, every HTTP @Funq is routed, and no route is taken twice. */
+    /**
+     * Routes name HTTP @Funq of their function; every HTTP @Funq is routed once, on the public API
+     * ({@code http.routes}) or for operators only ({@code http.operator_routes}: direct invocation, no API
+     * route); a door that acts on every tenant's data (PLATFORM in the Door table) is never public; no
+     * route is taken twice.
+     */
     List<String> httpRoutes() {
         List<String> problems = new ArrayList<>();
         Map<String, String> routeOwner = new TreeMap<>();
         forEachFunction((fn, deployed, funqs) -> {
-            for (String route : deployed.httpRoutes()) {
+            List<String> all = new ArrayList<>(deployed.httpRoutes());
+            all.addAll(deployed.operatorRoutes());
+            for (String route : all) {
                 CodeEntryPoint funq = funqs.get(route);
                 if (funq == null) {
-                    problems.add(TFVARS + ": " + fn + ".http.routes: no @Funq " + route + " in functions/" + fn);
+                    problems.add(TFVARS + ": " + fn + ".http: no @Funq " + route + " in functions/" + fn);
                 } else if (funq.kind() != TriggerKind.HTTP) {
-                    problems.add(TFVARS + ": " + fn + ".http.routes: " + funq + " is not an HTTP entry point");
+                    problems.add(TFVARS + ": " + fn + ".http: " + funq + " is not an HTTP entry point");
+                } else if ("PLATFORM".equals(funq.scope()) && deployed.httpRoutes().contains(route)) {
+                    problems.add(TFVARS + ": " + fn + ".http.routes: " + funq + " acts on every tenant's data (a PLATFORM "
+                            + "door): move it to " + fn + ".http.operator_routes, off the public API");
                 }
                 String other = routeOwner.putIfAbsent(route, fn);
                 if (other != null) {
-                    problems.add(TFVARS + ": route /" + route + " is claimed by both " + other + " and " + fn);
+                    problems.add(TFVARS + ": route /" + route + " is claimed twice (" + other + ", " + fn + ")");
                 }
             }
             for (CodeEntryPoint funq : funqs.values()) {
-                if (funq.kind() == TriggerKind.HTTP && !deployed.httpRoutes().contains(funq.name())) {
+                if (funq.kind() == TriggerKind.HTTP && !all.contains(funq.name())) {
                     problems.add("functions/" + fn + " HTTP @Funq " + funq + " is not routed: add it to " + fn
-                            + ".http.routes in " + TFVARS);
+                            + ".http.routes (public API) or .http.operator_routes (operators) in " + TFVARS);
                 }
             }
         });

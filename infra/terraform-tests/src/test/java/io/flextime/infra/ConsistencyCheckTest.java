@@ -89,6 +89,22 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void aDoorOnEveryTenantsDataStaysOffThePublicApi() {
+        Map<String, CodeEntryPoint> code = Map.of(
+                "restore", new CodeEntryPoint("demo", "restore", TriggerKind.HTTP, "restore", "Demo.java", "PLATFORM"),
+                "status", new CodeEntryPoint("demo", "status", TriggerKind.HTTP, "status", "Demo.java", "TENANT"));
+        java.util.function.Function<DeployedFunction, List<String>> problems = fn -> new ConsistencyCheck(
+                new Deployment(Map.of("demo", fn)), Map.of("demo", code), CONTRACT,
+                Map.of("demo", new FunctionConfig("demo", new Properties(), new Properties())), MODULE).httpRoutes();
+        List<String> publicRestore = problems.apply(new DeployedFunction("demo", new TreeMap<>(), List.of("status", "restore"), 29,
+                Set.of(), Map.of(), 300, 1024, List.of()));
+        assertEquals(1, publicRestore.size(), String.join("\n", publicRestore));
+        assertTrue(publicRestore.get(0).contains("move it to demo.http.operator_routes"), publicRestore.get(0));
+        assertEquals(List.of(), problems.apply(new DeployedFunction("demo", new TreeMap<>(), List.of("status"), 29, Set.of(),
+                Map.of(), 300, 1024, List.of("restore"))), "operators only: fine");
+    }
+
+    @Test
     void topicsMustExistBeConsumedByTheFunctionAndAllBeMapped() {
         Map<String, DeployedEntry> entries = new TreeMap<>(GOOD);
         entries.put("onIngested", entry("onIngested", "kafka", List.of("solve.requested.v1", "demo.dlq", "no.such.v1"), null));

@@ -14,9 +14,14 @@ record Deployment(Map<String, DeployedFunction> functions) {
             Number batchSize, Number timeoutSeconds, Number memoryMb) {
     }
 
+    /** {@code httpRoutes}: on the public API; {@code operatorRoutes}: reached by direct Lambda invocation only. */
     record DeployedFunction(String name, Map<String, DeployedEntry> entries, List<String> httpRoutes,
             Number httpTimeoutSeconds, Set<String> environment, Map<String, String> secretEnvironment,
-            Number timeoutSeconds, Number memoryMb) {
+            Number timeoutSeconds, Number memoryMb, List<String> operatorRoutes) {
+        DeployedFunction(String name, Map<String, DeployedEntry> entries, List<String> httpRoutes, Number httpTimeoutSeconds,
+                Set<String> environment, Map<String, String> secretEnvironment, Number timeoutSeconds, Number memoryMb) {
+            this(name, entries, httpRoutes, httpTimeoutSeconds, environment, secretEnvironment, timeoutSeconds, memoryMb, List.of());
+        }
     }
 
     static Deployment load(Path tfvars) {
@@ -34,7 +39,7 @@ record Deployment(Map<String, DeployedFunction> functions) {
             Hcl.map(body, "secret_environment").forEach((k, v) -> secrets.put(k, String.valueOf(v)));
             functions.put(fn, new DeployedFunction(fn, entries, Hcl.strings(body, "http", "routes"),
                     number(body, "http", "timeout_s"), new TreeSet<>(Hcl.keys(body, "environment")), secrets,
-                    number(body, "timeout_s"), number(body, "memory_mb")));
+                    number(body, "timeout_s"), number(body, "memory_mb"), Hcl.strings(body, "http", "operator_routes")));
         });
         return new Deployment(functions);
     }

@@ -31,6 +31,15 @@ import java.util.TreeMap;
 final class FunqScanner {
     private final JavaParser parser = new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private final DoorTable doors;
+
+    FunqScanner() {
+        this(DoorTable.load());
+    }
+
+    FunqScanner(DoorTable doors) {
+        this.doors = doors;
+    }
 
     /** Entry points of functions/&lt;function&gt;/src/main/java, by exported name. */
     Map<String, CodeEntryPoint> scan(String function) {
@@ -78,9 +87,17 @@ final class FunqScanner {
                     kind = k;
                 }
             }
-            entries.add(new CodeEntryPoint(function, name, kind, method.getNameAsString(), fileName));
+            entries.add(new CodeEntryPoint(function, name, kind, method.getNameAsString(), fileName, scope(method)));
         }
         return entries;
+    }
+
+    /** The scope of the Door row a {@code @Guard(Door.X)} on the method names. */
+    private String scope(MethodDeclaration method) {
+        return method.getAnnotationByName("Guard").flatMap(g -> g instanceof SingleMemberAnnotationExpr single
+                        && single.getMemberValue() instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                        ? Optional.ofNullable(doors.row(f.getNameAsString())) : Optional.empty())
+                .map(DoorTable.Row::scope).orElse(null);
     }
 
     private static Optional<String> exportedName(AnnotationExpr funq) {

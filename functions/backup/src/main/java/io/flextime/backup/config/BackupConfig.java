@@ -34,13 +34,6 @@ public interface BackupConfig {
     @WithDefault("48")
     int pagesPerRead();
 
-    /**
-     * Keep an empty database at the live schema version (migrated at startup) to create restore targets
-     * and scratch databases from, instead of migrating each one.
-     */
-    @WithDefault("true")
-    boolean restoreTemplate();
-
     /** Rows per cursor read (change logs, tables with large TOAST values; two reads are held at a time). */
     @WithDefault("10000")
     int fetchSize();
@@ -66,6 +59,9 @@ public interface BackupConfig {
 
     /** Master keys by id, base64 of 32 bytes. Old ids stay here so old backups remain readable. */
     Map<String, String> keys();
+
+    /** More master keys as {@code id=base64,...} (one environment variable: {@code FLEXTIME_BACKUP_KEYS}). */
+    java.util.Optional<String> keyRing();
 
     /** Events about backups are about the whole database: this is their CloudEvents tenant. */
     @WithDefault("flextime")

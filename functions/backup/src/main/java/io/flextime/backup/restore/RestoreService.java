@@ -4,9 +4,12 @@ import io.flextime.backup.config.BackupConfig;
 import io.flextime.backup.crypto.KeyProvider;
 import io.flextime.backup.format.Manifest;
 import io.flextime.backup.store.Manifests;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
+import io.flextime.core.security.Refusals;
 import io.flextime.events.EventType;
 import io.flextime.events.data.RestoreCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Point-in-time restore from the backups bucket alone (the catalog may be gone with the database):
- * plan the chain, prepare the target, load it (all or nothing: in one transaction into an existing
- * database; on several connections into a database it creates, which a failure drops), announce it.
+ * plan the chain, create the target (a new flextime_restore_* database, never the live one), load it on
+ * several connections (all or nothing: a failure drops the database), record and announce it.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -38,9 +41,13 @@ public class RestoreService {
     private final KeyProvider keys;
     private final EventPublisher events;
     private final BackupConfig config;
+    private final AuditTrail audit;
+    private final Refusals refusals;
 
     public RestoreService(Manifests manifests, TargetDatabase targets, ChainLoader loader, KeyProvider keys,
-            EventPublisher events, BackupConfig config) {
+            EventPublisher events, BackupConfig config, AuditTrail audit, Refusals refusals) {
+        this.audit = audit;
+        this.refusals = refusals;
         this.manifests = manifests;
         this.targets = targets;
         this.loader = loader;
@@ -49,10 +56,25 @@ public class RestoreService {
         this.config = config;
     }
 
-    public RestoreResult restore(RestoreRequest request, String correlationId) {
+    public RestoreResult restore(RestoreRequest request, Actor caller) {
         long start = System.nanoTime();
+        String correlationId = caller.correlationId() == null ? UUID.randomUUID().toString() : caller.correlationId();
+        Actor actor = caller.withCorrelation(correlationId);
+        if (request == null) {
+            throw new ProblemException(Problem.badRequest("missing-body", "give targetDatabase (flextime_restore_<suffix>) and "
+                    + "optionally targetTime and targetSchema"));
+        }
         Instant target = parseTime(request.targetTime);
-        String database = TargetDatabase.requireName("targetDatabase", request.targetDatabase);
+        String database;
+        try {
+            database = targets.requireRestoreTarget(request.targetDatabase);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 403) {
+                throw refusals.refuse(refusals.platformTenant(), actor, 403, e.problem().code(), e.problem().detail(),
+                        "targetDatabase", request.targetDatabase);
+            }
+            throw e;
+        }
         String schema = TargetDatabase.requireName("targetSchema",
                 request.targetSchema == null || request.targetSchema.isBlank() ? "public" : request.targetSchema);
         ChainPlanner.Plan plan = plan(target);
@@ -61,65 +83,55 @@ public class RestoreService {
                 plan.ids());
         ChainLoader.Loaded loaded;
         try {
-            loaded = targets.exists(database) ? intoExisting(restoreId, database, schema, plan, request.replace, start)
-                    : intoNew(restoreId, database, schema, plan, start);
-        } catch (SQLException e) {
-            throw new ProblemException(Problem.of(500, "restore-failed", "Restore failed", "restore into " + database
-                    + " failed, nothing was changed: " + e.getMessage()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            loaded = intoNew(restoreId, database, schema, plan, start);
+        } catch (SQLException | IOException | RuntimeException e) {
+            audit.operation(refusals.platformTenant(), actor, AuditTrail.FAILED, "restoreId", restoreId, "targetDatabase", database,
+                    "error", e.getMessage()).await().indefinitely();
+            if (e instanceof SQLException) {
+                throw new ProblemException(Problem.of(500, "restore-failed", "Restore failed", "restore into " + database
+                        + " failed, the database was dropped: " + e.getMessage()), e);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
         }
         String where = "public".equals(schema) ? database : database + "." + schema;
+        audit.operation(refusals.platformTenant(), actor, AuditTrail.OK, "restoreId", restoreId, "targetDatabase", where,
+                "targetTime", target, "backupIds", String.join(",", plan.ids()), "rows", loaded.rows()).await().indefinitely();
         events.publishBlocking(events.create(EventType.RESTORE_COMPLETED, restoreId, config.eventTenant(), correlationId, null,
                 new RestoreCompleted(restoreId, target == null ? plan.restoredTo() : target, where, plan.ids(), loaded.rows())));
         return new RestoreResult(restoreId, where, target, plan.restoredTo(), plan.ids(), loaded.rows(), loaded.rowsPerTable(),
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** All or nothing by one transaction on one connection. */
-    private ChainLoader.Loaded intoExisting(String restoreId, String database, String schema, ChainPlanner.Plan plan,
-            boolean replace, long start) throws SQLException, IOException {
-        Manifest full = plan.chain().get(0);
-        targets.prepareDatabase(database, full.schemaVersion());
-        LOG.infof("restore %s: target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
-        try (Connection c = targets.connect(database)) {
-            c.setAutoCommit(false);
-            try {
-                targets.prepareTables(c, schema, full, replace);
-                ChainLoader.Loaded loaded = loader.load(RestoreConnections.oneTransaction(c), schema, plan, keys, false);
-                c.commit();
-                return loaded;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
     /**
-     * All or nothing by dropping the database on failure: it was created by this restore, so the load
-     * can commit step by step on {@code flextime.backup.restore-connections} connections at once (one
-     * transaction is one server backend, i.e. one core). Until it is complete only its owner may connect.
+     * All or nothing by dropping the database on failure: it is created by this restore (never an existing
+     * one), so the load can commit step by step on {@code flextime.backup.restore-connections} connections
+     * at once (one transaction is one server backend, i.e. one core). Until it is complete only its owner
+     * may connect.
      */
     private ChainLoader.Loaded intoNew(String restoreId, String database, String schema, ChainPlanner.Plan plan, long start)
             throws SQLException, IOException {
         Manifest full = plan.chain().get(0);
         if (!targets.createForRestore(database, restoreId, full.schemaVersion())) {
-            throw new ProblemException(Problem.of(409, "target-exists", "Target database appeared", "target database " + database
-                    + " was created by someone else while this restore started (is another restore into it running?)"));
+            throw new ProblemException(Problem.of(409, "target-exists", "Target database exists", "target database " + database
+                    + " exists: a restore creates its database (drop it, or choose another " + TargetDatabase.RESTORE_PREFIX
+                    + "* name)"));
         }
         List<Connection> connections = new ArrayList<>();
         try {
-            targets.bringToVersion(database, full.schemaVersion());
             LOG.infof("restore %s: new target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
             for (int i = 0; i < Math.max(1, config.restoreConnections()); i++) {
                 Connection c = targets.connect(database);
                 connections.add(c);
                 c.setAutoCommit(false);
             }
-            targets.prepareTables(connections.get(0), schema, full, false);
+            targets.prepareTables(connections.get(0), schema, full);
             connections.get(0).commit();
             ChainLoader.Loaded loaded = loader.load(RestoreConnections.newDatabase(connections), schema, plan, keys, false);
+            targets.advanceSequences(connections.get(0), schema);
+            connections.get(0).commit();
             closeAll(connections);
             targets.open(database);
             return loaded;

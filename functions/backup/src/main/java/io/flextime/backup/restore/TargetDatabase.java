@@ -3,8 +3,7 @@ package io.flextime.backup.restore;
 import io.flextime.backup.format.CopyText;
 import io.flextime.backup.format.Manifest;
 import io.flextime.backup.format.TableEntry;
-import io.flextime.backup.store.OwnerDatabase;
-import io.flextime.backup.store.SchemaMigrator;
+import io.flextime.backup.store.BackupDatabase;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,27 +13,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
-/** Prepares where a restore goes: the database at the backup's schema version, the tables empty. */
+/**
+ * Where a restore goes: a new database named {@code flextime_restore_*}, never the live one nor any
+ * other existing database (promoting a restore is a runbook step: functions/backup/README.md). Also the
+ * verification's scratch databases. Both are copies of the restore template at the backup's schema
+ * version ({@link TargetTemplates}).
+ */
 @ApplicationScoped
 public class TargetDatabase {
+    public static final String RESTORE_PREFIX = "flextime_restore_";
     private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
     private static final String UNFINISHED = "flextime restore in progress: ";
 
-    /** How long a new database waits for the template being prepared at startup (migrating instead costs as much). */
-    private static final long TEMPLATE_WAIT_MILLIS = 10_000;
-    private static final Logger LOG = Logger.getLogger(TargetDatabase.class);
-
-    private final OwnerDatabase db;
-    private final SchemaMigrator migrator;
+    private final BackupDatabase db;
     private final TargetTemplates templates;
 
-    public TargetDatabase(OwnerDatabase db, SchemaMigrator migrator, TargetTemplates templates) {
+    public TargetDatabase(BackupDatabase db, TargetTemplates templates) {
         this.db = db;
-        this.migrator = migrator;
         this.templates = templates;
     }
 
@@ -46,11 +43,25 @@ public class TargetDatabase {
         return name;
     }
 
+    /** A restore target: {@code flextime_restore_<suffix>}, not the live database. */
+    public String requireRestoreTarget(String name) {
+        requireName("targetDatabase", name);
+        if (name.equals(db.database())) {
+            throw new ProblemException(Problem.of(403, "live-database", "Forbidden", "a restore never goes into the live "
+                    + "database " + name + ": restore into a new " + RESTORE_PREFIX + "* database, then promote it (README runbook)"));
+        }
+        if (!name.startsWith(RESTORE_PREFIX) || name.length() == RESTORE_PREFIX.length()) {
+            throw new ProblemException(Problem.badRequest("invalid-targetDatabase", "targetDatabase '" + name
+                    + "': restores go into new databases named " + RESTORE_PREFIX + "<suffix>"));
+        }
+        return name;
+    }
+
     /**
      * Creates {@code database} for a restore that loads it on several connections: nobody but its owner
      * may connect until {@link #open} (a half-loaded database is not for readers), and a comment names
      * the unfinished restore, in case this process dies before it ends or drops it. False when the
-     * database already exists (another restore just created it).
+     * database already exists (a restore never loads into an existing database).
      */
     public boolean createForRestore(String database, String restoreId, String version) throws SQLException {
         requireName("targetDatabase", database);
@@ -73,109 +84,69 @@ public class TargetDatabase {
         execute("GRANT CONNECT ON DATABASE " + database + " TO PUBLIC");
     }
 
-    /** Creates the database if missing and brings it to {@code version}; refuses one at another version or with an unfinished restore. */
-    public void prepareDatabase(String database, String version) throws SQLException {
-        requireName("targetDatabase", database);
-        if (!exists(database)) {
-            create(database, version);
-        }
-        String unfinished = unfinishedRestore(database);
-        if (unfinished != null) {
-            throw new ProblemException(Problem.of(409, "target-restore-unfinished", "Target holds an unfinished restore",
-                    "target database " + database + " was created by restore " + unfinished + ", which did not finish: drop it, "
-                            + "or restore into another database"));
-        }
-        bringToVersion(database, version);
+    /** A scratch database (verification) at {@code version}. */
+    public void createScratch(String database, String version) throws SQLException {
+        create(requireName("database", database), version);
     }
 
-    /** Migrates an empty database to {@code version}; refuses one at another version. */
-    public void bringToVersion(String database, String version) throws SQLException {
-        Optional<String> current;
-        try (Connection c = db.connect(database)) {
-            current = SchemaMigrator.currentVersion(c);
-        }
-        if (current.isEmpty()) {
-            migrator.migrate(database, version);
-        } else if (!current.get().equals(version)) {
-            throw new ProblemException(Problem.of(409, "schema-version-mismatch", "Target at another schema version",
-                    "target database " + database + " is at schema version " + current.get() + ", the backup needs " + version
-                            + ": restore into a new database, or migrate this one to " + version));
-        }
-    }
-
-    /** In the restore's transaction: creates a non-public schema from public's tables, then checks or empties them. */
-    public void prepareTables(Connection c, String schema, Manifest full, boolean replace) throws SQLException {
+    /**
+     * In the restore's first transaction: empties the copied tables (the migrations seed some rows, e.g.
+     * the platform tenant; the restore makes the backup's rows, no others), with the triggers off (the
+     * audit trail refuses a TRUNCATE otherwise), and for a non-public schema creates it from public's
+     * tables (side-by-side inspection).
+     */
+    public void prepareTables(Connection c, String schema, Manifest full) throws SQLException {
         List<String> tables = full.tables().stream().map(TableEntry::name).toList();
         try (Statement s = c.createStatement()) {
-            if (!"public".equals(schema)) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.ident(schema));
-                for (String t : tables) {
-                    s.execute("CREATE TABLE IF NOT EXISTS " + CopyText.ident(schema) + "." + CopyText.ident(t) + " (LIKE public."
-                            + CopyText.ident(t) + " INCLUDING ALL)");
-                }
-            }
-            String qualified = tables.stream().map(t -> CopyText.ident(schema) + "." + CopyText.ident(t))
-                    .collect(Collectors.joining(", "));
-            if (replace) {
-                s.execute("TRUNCATE " + qualified);
+            if ("public".equals(schema)) {
+                s.execute("SET LOCAL session_replication_role = replica");
+                s.execute("TRUNCATE " + tables.stream().map(t -> "public." + CopyText.ident(t)).collect(Collectors.joining(", ")));
                 return;
             }
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.ident(schema));
             for (String t : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT FROM " + CopyText.ident(schema) + "." + CopyText.ident(t) + ")")) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        throw new ProblemException(Problem.of(409, "target-not-empty", "Target not empty", "table " + schema + "."
-                                + t + " in the target already has rows: restore into an empty database, or pass replace=true"));
-                    }
-                }
+                s.execute("CREATE TABLE IF NOT EXISTS " + CopyText.ident(schema) + "." + CopyText.ident(t) + " (LIKE public."
+                        + CopyText.ident(t) + " INCLUDING ALL)");
             }
         }
     }
 
     /**
-     * Creates {@code database} as a copy of the restore template when one is ready at {@code version}
-     * (then {@link #bringToVersion} has nothing to do), else empty; a template that cannot be copied
-     * (dropped, in use) falls back to an empty database.
+     * After the load: every sequence of a restored column (identity or serial) continues after the
+     * largest restored value, so the database can take new rows once promoted.
      */
-    private void create(String database, String version) throws SQLException {
-        Optional<String> template = templates.forVersion(version, TEMPLATE_WAIT_MILLIS);
-        if (template.isPresent()) {
-            try {
-                execute("CREATE DATABASE " + database + " TEMPLATE " + template.get());
-                return;
-            } catch (SQLException e) {
-                if ("42P04".equals(e.getSQLState())) { // duplicate_database: for the caller
-                    throw e;
+    public void advanceSequences(Connection c, String schema) throws SQLException {
+        List<String> statements = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I.%I), 0) + 1, "
+                + "false)', pg_get_serial_sequence(format('%I.%I', n.nspname, t.relname), a.attname), a.attname, n.nspname, t.relname) "
+                + "FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                + "WHERE n.nspname = ? AND t.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+                + "AND pg_get_serial_sequence(format('%I.%I', n.nspname, t.relname), a.attname) IS NOT NULL")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statements.add(rs.getString(1));
                 }
-                LOG.infof("restore template %s not usable, %s is migrated instead: %s", template.get(), database, e.getMessage());
             }
         }
-        execute("CREATE DATABASE " + database);
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
-    private String unfinishedRestore(String database) throws SQLException {
-        try (Connection c = db.connect(db.database());
-                PreparedStatement ps = c.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                String comment = rs.next() ? rs.getString(1) : null;
-                return comment != null && comment.startsWith(UNFINISHED) ? comment.substring(UNFINISHED.length()) : null;
-            }
-        }
+    /** A copy of the restore template at {@code version}; without one, a clear problem naming the command that builds it. */
+    private void create(String database, String version) throws SQLException {
+        String template = templates.forVersion(version).orElseThrow(() -> new ProblemException(Problem.of(409,
+                "no-restore-template", "No restore template", "there is no restore template at schema version " + version
+                        + " (database " + TargetTemplates.name(version) + "): the schema owner builds it with "
+                        + "`./flextime db template --version " + version + "`")));
+        execute("CREATE DATABASE " + database + " TEMPLATE " + template);
     }
 
     public Connection connect(String database) throws SQLException {
         return db.connect(database);
-    }
-
-    public boolean exists(String database) throws SQLException {
-        try (Connection c = db.connect(db.database());
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     public void drop(String database) throws SQLException {

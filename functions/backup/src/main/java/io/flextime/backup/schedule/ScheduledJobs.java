@@ -9,6 +9,7 @@ import io.flextime.backup.snapshot.BackupService;
 import io.flextime.backup.store.BackupCatalog;
 import io.flextime.backup.store.BackupRun;
 import io.flextime.backup.verify.BackupVerifier;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.store.RedisLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -39,18 +40,18 @@ public class ScheduledJobs {
         this.config = config;
     }
 
-    public BackupOutcome nightlyFull(Instant firedAt, String correlationId) {
+    public BackupOutcome nightlyFull(Instant firedAt, Actor actor) {
         Instant window = ScheduleWindows.windowStart(firedAt, config.schedule().fullWindow());
-        return backups.backup(Manifest.FULL, "full:" + window, window, correlationId);
+        return backups.backup(Manifest.FULL, "full:" + window, window, actor);
     }
 
-    public BackupOutcome hourlyIncremental(Instant firedAt, String correlationId) {
+    public BackupOutcome hourlyIncremental(Instant firedAt, Actor actor) {
         Instant window = ScheduleWindows.windowStart(firedAt, config.schedule().incrementalWindow());
-        return backups.backup(Manifest.INCREMENTAL, "incremental:" + window, window, correlationId);
+        return backups.backup(Manifest.INCREMENTAL, "incremental:" + window, window, actor);
     }
 
     /** Verifies the newest finished backup, once per day window. */
-    public DailyVerifyOutcome dailyVerify(Instant firedAt, String correlationId) {
+    public DailyVerifyOutcome dailyVerify(Instant firedAt, Actor actor) {
         Instant window = ScheduleWindows.windowStart(firedAt, Duration.ofDays(1));
         Optional<BackupRun> newest = catalog.latestCompleted();
         if (newest.isEmpty()) {
@@ -62,14 +63,14 @@ public class ScheduledJobs {
         }
         try {
             return new DailyVerifyOutcome(window.toString(), false, newest.get().backupId(),
-                    verifier.verify(newest.get().backupId(), correlationId));
+                    verifier.verify(newest.get().backupId(), actor));
         } catch (RuntimeException e) {
             marker.get().close(); // let a retry of this window run
             throw e;
         }
     }
 
-    public RetentionPlan dailyRetention() {
-        return retention.apply(false);
+    public RetentionPlan dailyRetention(Actor actor) {
+        return retention.apply(false, actor);
     }
 }

@@ -8,6 +8,7 @@ import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.BackupRun;
 import io.flextime.backup.store.Manifests;
 import io.flextime.backup.store.WriterLock;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.events.EventType;
 import io.flextime.events.data.BackupCompleted;
@@ -50,7 +51,8 @@ public class BackupService {
      * @param windowKey     the schedule window (null for "back up now")
      * @param idTime        the time in the backup id (the window start, or now)
      */
-    public BackupOutcome backup(String requestedKind, String windowKey, Instant idTime, String correlationId) {
+    public BackupOutcome backup(String requestedKind, String windowKey, Instant idTime, Actor actor) {
+        String correlationId = actor.correlationId() == null ? UUID.randomUUID().toString() : actor.correlationId();
         try (WriterLock.Held lease = writerLock.acquire()) {
             if (windowKey != null) {
                 Optional<BackupRun> done = catalog.findWindow(windowKey).filter(r -> !BackupRun.FAILED.equals(r.status())
@@ -77,7 +79,7 @@ public class BackupService {
             try {
                 Manifest m = taker.take(backupId, parent, () -> lease.renew());
                 catalog.complete(backupId, m.kind(), m.parentBackupId(), objects.layout().manifestKey(backupId), m.snapshot(),
-                        m.snapshotAt(), m.endedAt(), m.tables().size(), m.rows(), m.storedBytes());
+                        m.snapshotAt(), m.endedAt(), m.tables().size(), m.rows(), m.storedBytes(), actor.withCorrelation(correlationId));
                 long pruned = catalog.pruneChangeLog(m.snapshot());
                 LOG.debugf("pruned %d change-log entries older than backup %s", pruned, backupId);
                 BackupCompleted data = new BackupCompleted(backupId, m.kind(), m.parentBackupId(),
@@ -88,10 +90,15 @@ public class BackupService {
                 return new BackupOutcome(backupId, m.kind(), m.parentBackupId(), false, data.manifestKey(), data.tables(),
                         data.rows(), data.bytes(), m.startedAt(), m.endedAt());
             } catch (RuntimeException e) {
-                catalog.fail(backupId, String.valueOf(e.getMessage()));
+                catalog.fail(backupId, String.valueOf(e.getMessage()), actor.withCorrelation(correlationId));
                 throw e;
             }
         }
+    }
+
+    /** The live database's schema version (the highest applied migration): what a backup taken now records. */
+    public String schemaVersion() {
+        return taker.currentSchemaVersion();
     }
 
     /** The newest finished backup, if an incremental can continue it (same schema, no new tables). */

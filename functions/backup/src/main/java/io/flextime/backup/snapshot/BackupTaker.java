@@ -9,7 +9,7 @@ import io.flextime.backup.format.Manifest;
 import io.flextime.backup.format.ManifestCodec;
 import io.flextime.backup.format.TableEntry;
 import io.flextime.backup.store.BackupObjects;
-import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.BackupDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -63,12 +63,12 @@ public class BackupTaker {
             + "WHERE l.table_name = $1 AND l.xid >= pg_snapshot_xmin($2::pg_snapshot) "
             + "AND NOT pg_visible_in_snapshot(l.xid, $2::pg_snapshot) ORDER BY x.committed_at, l.xid, l.seq";
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
     private final BackupObjects objects;
     private final KeyProvider keys;
     private final BackupConfig config;
 
-    public BackupTaker(OwnerDatabase db, BackupObjects objects, KeyProvider keys, BackupConfig config) {
+    public BackupTaker(BackupDatabase db, BackupObjects objects, KeyProvider keys, BackupConfig config) {
         this.db = db;
         this.objects = objects;
         this.keys = keys;

@@ -1,5 +1,8 @@
 package io.flextime.backup.store;
 
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
+import io.flextime.core.config.FlexTimeConfig;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,10 +25,20 @@ public class BackupCatalog {
     private static final String COLUMNS = "backup_id, kind, parent_id, window_key, status, manifest_key, snapshot_at, "
             + "started_at, ended_at, tables, row_count, bytes, error, verified_at, verified_ok";
 
-    private final OwnerDatabase db;
+    private final BackupDatabase db;
+    private final AuditTrail audit;
+    private final String platformTenant;
 
-    public BackupCatalog(OwnerDatabase db) {
+    public BackupCatalog(BackupDatabase db, AuditTrail audit, FlexTimeConfig config) {
         this.db = db;
+        this.audit = audit;
+        this.platformTenant = config.security().platformTenant();
+    }
+
+    /** One statement with its audit record (in the platform tenant's trail), in one transaction on the backup role. */
+    private void audited(String sql, Tuple args, Actor actor, String outcome, Object... target) {
+        db.pool().withTransaction(conn -> conn.preparedQuery(sql).execute(args)
+                .chain(() -> audit.record(conn, platformTenant, actor, outcome, target))).await().indefinitely();
     }
 
     /**
@@ -68,28 +81,28 @@ public class BackupCatalog {
     }
 
     public void complete(String backupId, String kind, String parentId, String manifestKey, String snapshot, Instant snapshotAt,
-            Instant endedAt, int tables, long rows, long bytes) {
-        db.pool().preparedQuery("UPDATE backup_run SET status = 'COMPLETED', kind = $2, parent_id = $3, manifest_key = $4, "
-                + "snapshot = $5, snapshot_at = $6, ended_at = $7, tables = $8, row_count = $9, bytes = $10, error = NULL "
-                + "WHERE backup_id = $1")
-                .execute(Tuple.from(new Object[] { backupId, kind, parentId, manifestKey, snapshot, utc(snapshotAt), utc(endedAt),
-                        tables, rows, bytes }))
-                .await().indefinitely();
+            Instant endedAt, int tables, long rows, long bytes, Actor actor) {
+        audited("UPDATE backup_run SET status = 'COMPLETED', kind = $2, parent_id = $3, manifest_key = $4, "
+                        + "snapshot = $5, snapshot_at = $6, ended_at = $7, tables = $8, row_count = $9, bytes = $10, error = NULL "
+                        + "WHERE backup_id = $1",
+                Tuple.from(new Object[] { backupId, kind, parentId, manifestKey, snapshot, utc(snapshotAt), utc(endedAt), tables,
+                        rows, bytes }),
+                actor, AuditTrail.OK, "backupId", backupId, "kind", kind, "parentBackupId", parentId, "rows", rows, "bytes", bytes);
     }
 
-    public void fail(String backupId, String error) {
-        db.pool().preparedQuery("UPDATE backup_run SET status = 'FAILED', ended_at = now(), error = $2 WHERE backup_id = $1")
-                .execute(Tuple.of(backupId, error)).await().indefinitely();
+    public void fail(String backupId, String error, Actor actor) {
+        audited("UPDATE backup_run SET status = 'FAILED', ended_at = now(), error = $2 WHERE backup_id = $1",
+                Tuple.of(backupId, error), actor, AuditTrail.FAILED, "backupId", backupId, "error", error);
     }
 
-    public void markVerified(String backupId, boolean ok, Instant at) {
-        db.pool().preparedQuery("UPDATE backup_run SET verified_at = $2, verified_ok = $3 WHERE backup_id = $1")
-                .execute(Tuple.of(backupId, utc(at), ok)).await().indefinitely();
+    public void markVerified(String backupId, boolean ok, Instant at, Actor actor) {
+        audited("UPDATE backup_run SET verified_at = $2, verified_ok = $3 WHERE backup_id = $1", Tuple.of(backupId, utc(at), ok),
+                actor, AuditTrail.OK, "backupId", backupId, "verified", ok);
     }
 
-    public void markDeleted(String backupId) {
-        db.pool().preparedQuery("UPDATE backup_run SET status = 'DELETED' WHERE backup_id = $1")
-                .execute(Tuple.of(backupId)).await().indefinitely();
+    public void markDeleted(String backupId, Actor actor) {
+        audited("UPDATE backup_run SET status = 'DELETED' WHERE backup_id = $1", Tuple.of(backupId), actor, AuditTrail.OK,
+                "deletedBackupId", backupId);
     }
 
     /**

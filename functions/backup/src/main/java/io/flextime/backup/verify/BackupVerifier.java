@@ -10,6 +10,7 @@ import io.flextime.backup.restore.RestoreConnections;
 import io.flextime.backup.restore.TargetDatabase;
 import io.flextime.backup.store.BackupCatalog;
 import io.flextime.backup.store.Manifests;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.events.EventType;
 import io.flextime.events.data.BackupVerified;
@@ -50,12 +51,13 @@ public class BackupVerifier {
         this.keys = keys;
     }
 
-    public VerifyResult verify(String backupId, String correlationId) {
-        return verify(backupId, keys, correlationId);
+    public VerifyResult verify(String backupId, Actor actor) {
+        return verify(backupId, keys, actor);
     }
 
     /** With a given key provider (tests and key rotations check a backup under other keys). */
-    public VerifyResult verify(String backupId, KeyProvider with, String correlationId) {
+    public VerifyResult verify(String backupId, KeyProvider with, Actor actor) {
+        String correlationId = actor.correlationId() == null ? UUID.randomUUID().toString() : actor.correlationId();
         long start = System.nanoTime();
         String scratch = config.scratchDatabasePrefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         List<String> mismatches = new ArrayList<>();
@@ -66,7 +68,7 @@ public class BackupVerifier {
             chain = plan.ids();
             Manifest full = plan.chain().get(0);
             tables = plan.chain().get(plan.chain().size() - 1).tables().size();
-            targets.prepareDatabase(scratch, full.schemaVersion());
+            targets.createScratch(scratch, full.schemaVersion());
             try (Connection c = targets.connect(scratch)) {
                 c.setAutoCommit(false);
                 mismatches.addAll(loader.load(RestoreConnections.oneTransaction(c), "public", plan, with, true).mismatches());
@@ -90,7 +92,7 @@ public class BackupVerifier {
         }
         Instant at = Instant.now();
         boolean ok = mismatches.isEmpty();
-        catalog.markVerified(backupId, ok, at);
+        catalog.markVerified(backupId, ok, at, actor.withCorrelation(correlationId));
         events.publishBlocking(events.create(EventType.BACKUP_VERIFIED, backupId, config.eventTenant(), correlationId, null,
                 new BackupVerified(backupId, ok, tables, List.copyOf(mismatches), at)));
         LOG.infof("backup %s verified: %s %s", backupId, ok ? "ok" : "FAILED", mismatches);

@@ -3,7 +3,7 @@ package io.flextime.backup.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.flextime.backup.store.OwnerDatabase;
+import io.flextime.backup.store.BackupDatabase;
 import io.flextime.core.testing.LocalStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class CursorLinesTest {
     private static final int FETCH = 5;
 
     @Inject
-    OwnerDatabase db;
+    BackupDatabase db;
 
     @Test
     void everyRowOnceAtEveryBoundaryOfTheFetchSize() {

@@ -18,6 +18,33 @@ public interface FlexTimeConfig {
 
     Consumer consumer();
 
+    Security security();
+
+    Secrets secrets();
+
+    /** The key ring secrets are sealed with ({@code SecretSealer}). */
+    interface Secrets {
+        /** {@code id=base64,...} (32-byte keys); when set, the key file is not read. */
+        java.util.Optional<String> keys();
+
+        /** The key new secrets are sealed under; default the first of {@link #keys()}. */
+        java.util.Optional<String> activeKeyId();
+
+        /** The local key ring file ({@code active=<id>}, {@code <id>=<base64>}), created on first local use. */
+        java.util.Optional<String> keyFile();
+    }
+
+    /** Identity (README "Identity, roles and audit"); the token itself is verified by SmallRye JWT ({@code mp.jwt.*}). */
+    interface Security {
+        /** The tenant of the platform's own operators: only its tokens pass the platform doors (backups, schedules). */
+        @WithDefault("flextime")
+        String platformTenant();
+
+        /** The token claim naming the tenant ({@code custom:tenant} with Cognito user attributes). */
+        @WithDefault("tenant")
+        String tenantClaim();
+    }
+
     /** How {@code InboundEvents} retries a failing event before it goes to the DLQ. */
     interface Consumer {
         /** Attempts per event, the first included. */
@@ -47,5 +74,9 @@ public interface FlexTimeConfig {
         /** Encrypted database backups. */
         @WithDefault("flextime-backups")
         String backups();
+
+        /** The audit trail's copies (S3 Object Lock in AWS). */
+        @WithDefault("flextime-audit")
+        String audit();
     }
 }

@@ -2,7 +2,10 @@ package io.flextime.core.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
+import io.flextime.core.security.Refusals;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +23,11 @@ public class ProblemResponder {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final ObjectMapper mapper;
+    private final Refusals refusals;
 
-    public ProblemResponder(ObjectMapper mapper) {
+    public ProblemResponder(ObjectMapper mapper, Refusals refusals) {
         this.mapper = mapper;
+        this.refusals = refusals;
     }
 
     void register(@Observes Router router) {
@@ -34,6 +39,13 @@ public class ProblemResponder {
             return;
         }
         Problem problem = toProblem(ctx.failure(), ctx.statusCode()).withInstance(ctx.request().path());
+        if (problem.status() == 401) {
+            // RFC 6750: the scheme the caller must use.
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"flextime\"");
+            if (isAuthenticationFailure(ctx.failure())) {
+                refusals.invalidToken(ctx);
+            }
+        }
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader("Content-Type", PROBLEM_JSON)
@@ -43,10 +55,26 @@ public class ProblemResponder {
         }
     }
 
+    private static boolean isAuthenticationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Problem toProblem(Throwable failure, int status) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return p.problem();
+            }
+            if (t instanceof AuthenticationFailedException || t instanceof UnauthorizedException) {
+                return Problem.of(401, "invalid-token", "Unauthorized",
+                        "The bearer token is not valid (signature, issuer, audience or expiry)");
+            }
+            if (t instanceof ForbiddenException) {
+                return Problem.of(403, "forbidden", "Forbidden", "Not allowed");
             }
             if (t instanceof IllegalArgumentException) {
                 return Problem.badRequest("invalid-argument", t.getMessage());
@@ -54,6 +82,7 @@ public class ProblemResponder {
         }
         if (failure == null) {
             return switch (status) {
+                case 401 -> Problem.of(401, "unauthenticated", "Unauthorized", "A bearer token is required");
                 case 400 -> Problem.badRequest("malformed-body",
                         "The request body is not valid JSON for this function's input");
                 case 404 -> Problem.notFound("No such function");

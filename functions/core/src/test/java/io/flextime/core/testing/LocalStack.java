@@ -37,7 +37,9 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.reactive.url", "postgresql://" + HOST + ":" + PG_PORT + "/" + TEST_DB,
                 "quarkus.redis.hosts", "redis://" + HOST + ":" + REDIS_PORT,
                 "kafka.bootstrap.servers", kafkaBootstrap(),
-                "quarkus.s3.endpoint-override", "http://" + HOST + ":" + S3_PORT);
+                "quarkus.s3.endpoint-override", "http://" + HOST + ":" + S3_PORT,
+                "mp.jwt.verify.publickey.location", TestTokens.identity().jwks().toUri().toString(),
+                "flextime.secrets.key-file", repoRoot().resolve(".flextime/keys/secrets.keys").toString());
     }
 
     @Override
@@ -62,6 +64,8 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
         }
         TestDatabase.createIfMissing(TEST_DB);
         TestDatabase.migrateOrRebuild(TEST_DB);
+        TestDatabase.backupRoleLogin();
+        run("db", "template");
         ready = true;
     }
 
@@ -79,15 +83,25 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void runStackUp() {
+        run("stack", "up");
+    }
+
+    /**
+     * A {@code ./flextime} command, e.g. {@code db template}: the restore template at the migrations'
+     * version, built by the schema owner as in the deployment (rebuilt only when the migrations changed).
+     */
+    private static void run(String... command) {
         Path root = repoRoot();
+        List<String> cmd = new java.util.ArrayList<>(List.of(root.resolve("flextime").toString()));
+        cmd.addAll(List.of(command));
         try {
-            Process p = new ProcessBuilder(root.resolve("flextime").toString(), "stack", "up")
-                    .directory(root.toFile()).inheritIO().start();
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).inheritIO().start();
             if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("`./flextime stack up` failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+                throw new IllegalStateException("`./flextime " + String.join(" ", command) + "` failed (exit "
+                        + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run ./flextime stack up", e);
+            throw new IllegalStateException("cannot run ./flextime " + String.join(" ", command), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

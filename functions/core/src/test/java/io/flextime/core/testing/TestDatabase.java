@@ -54,6 +54,15 @@ public final class TestDatabase {
         }
     }
 
+    /** The backup role (created by migration V71) logs in with the local stack's password. */
+    public static void backupRoleLogin() {
+        try (Connection c = owner("postgres"); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE flextime_backup LOGIN PASSWORD 'flextime_backup'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the backup role its login", e);
+        }
+    }
+
     public static void drop(String database) {
         try (Connection c = owner("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

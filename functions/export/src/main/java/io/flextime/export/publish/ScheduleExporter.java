@@ -1,6 +1,8 @@
 package io.flextime.export.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.messaging.ConsumerInbox;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
@@ -59,10 +61,12 @@ public class ScheduleExporter {
     private final ObjectMapper mapper;
     private final VersionReader versions;
     private final ScheduleReports reports;
+    private final AuditTrail audit;
 
     public ScheduleExporter(TenantDb db, SeasonRepository seasons, ScheduleRepository schedules, ExportSets exportSets,
             ExportRenderer renderer, ExportFiles files, WebhookFanout fanout, ConsumerInbox inbox, EventPublisher publisher,
-            ObjectMapper mapper, VersionReader versions, ScheduleReports reports) {
+            ObjectMapper mapper, VersionReader versions, ScheduleReports reports, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.seasons = seasons;
         this.schedules = schedules;
@@ -120,6 +124,8 @@ public class ScheduleExporter {
                         written.manifestKey(), files.json(written.files()), changes, publishedAt, publication.games())
                 .chain(inserted -> !inserted ? Uni.createFrom().item(List.<CloudEvent>of())
                         : fanout.queue(conn, tenant, messageId, PublicationPayload.TYPE, season, payload, event.correlationid())
+                                .call(() -> audit.record(conn, tenant, Actor.event(event), AuditTrail.OK, "scheduleVersionId",
+                                        versionId, "season", season, "manifestKey", written.manifestKey()))
                                 .replaceWith(List.of(completed))))
                 .await().atMost(Duration.ofMinutes(1));
         LOG.infof("published %s/%s version %s: %d files, %d added, %d moved, %d removed", tenant, season, versionId,

@@ -27,6 +27,12 @@ public class WebhookDeliveries {
     public static final String DEAD = "DEAD";
     public static final String DISABLED = "DISABLED";
 
+    private final WebhookEndpoints endpoints;
+
+    public WebhookDeliveries(WebhookEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
     /** The oldest pending delivery of an endpoint, with what it takes to send it. */
     public record Head(String deliveryId, String endpointId, String url, boolean endpointEnabled, String messageId,
             String eventType, String payload, String correlationId, int attempts, int totalAttempts, Instant nextAttemptAt,
@@ -84,12 +90,8 @@ public class WebhookDeliveries {
                         + "JOIN webhook_message m ON m.id = d.message_id "
                         + "WHERE d.endpoint_id = ANY($1) AND d.status = 'PENDING' ORDER BY d.endpoint_id, d.seq")
                 .execute(Tuple.of(ids))
-                .chain(rows -> conn.preparedQuery("SELECT endpoint_id, secret FROM webhook_secret WHERE endpoint_id = ANY($1) "
-                                + "AND (expires_at IS NULL OR expires_at > now()) ORDER BY created_at DESC")
-                        .execute(Tuple.of(ids))
-                        .map(secretRows -> {
-                            Map<String, List<String>> secrets = new LinkedHashMap<>();
-                            secretRows.forEach(r -> secrets.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1)));
+                .chain(rows -> endpoints.activeSecrets(conn, ids)
+                        .map(secrets -> {
                             List<Head> out = new ArrayList<>();
                             for (Row r : rows) {
                                 out.add(new Head(r.getString(0), r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4),

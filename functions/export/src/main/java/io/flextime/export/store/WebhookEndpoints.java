@@ -1,5 +1,6 @@
 package io.flextime.export.store;
 
+import io.flextime.core.secrets.SecretSealer;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,13 +11,29 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Partner endpoints and their signing secrets (tables webhook_endpoint, webhook_secret). */
+/**
+ * Partner endpoints and their signing secrets (tables webhook_endpoint, webhook_secret). Secrets are
+ * stored sealed ({@link SecretSealer}), bound to their tenant and endpoint.
+ */
 @ApplicationScoped
 public class WebhookEndpoints {
     private static final String COLUMNS = "id, tenant, url, description, event_types, seasons, enabled, disabled_reason, created_at";
+
+    private final SecretSealer sealer;
+
+    public WebhookEndpoints(SecretSealer sealer) {
+        this.sealer = sealer;
+    }
+
+    /** How many endpoints the tenant (of the transaction) has. */
+    public Uni<Integer> count(SqlConnection conn) {
+        return conn.query("SELECT count(*)::int FROM webhook_endpoint").execute().map(rows -> rows.iterator().next().getInteger(0));
+    }
 
     /** A partner subscription. Empty {@code eventTypes} / {@code seasons} match everything. */
     @RegisterForReflection
@@ -35,7 +52,7 @@ public class WebhookEndpoints {
                 .execute(Tuple.of(e.id(), e.tenant(), e.url(), e.description(), e.eventTypes().toArray(String[]::new),
                         e.seasons().toArray(String[]::new)))
                 .chain(() -> conn.preparedQuery("INSERT INTO webhook_secret (endpoint_id, tenant, secret) VALUES ($1, $2, $3)")
-                        .execute(Tuple.of(e.id(), e.tenant(), secret)))
+                        .execute(Tuple.of(e.id(), e.tenant(), sealer.seal(secret, context(e.tenant(), e.id())))))
                 .chain(() -> find(conn, e.id())).map(Optional::orElseThrow);
     }
 
@@ -70,19 +87,40 @@ public class WebhookEndpoints {
         return conn.preparedQuery("UPDATE webhook_secret SET expires_at = $2 WHERE endpoint_id = $1 AND expires_at IS NULL")
                 .execute(Tuple.of(endpointId, oldExpireAt.atOffset(ZoneOffset.UTC)))
                 .chain(() -> conn.preparedQuery("INSERT INTO webhook_secret (endpoint_id, tenant, secret) VALUES ($1, $2, $3)")
-                        .execute(Tuple.of(endpointId, tenant, newSecret)))
+                        .execute(Tuple.of(endpointId, tenant, sealer.seal(newSecret, context(tenant, endpointId)))))
                 .replaceWithVoid();
     }
 
-    /** Secrets that sign now, newest first. */
-    public Uni<List<String>> activeSecrets(SqlConnection conn, String endpointId) {
-        return conn.preparedQuery("SELECT secret FROM webhook_secret WHERE endpoint_id = $1 AND (expires_at IS NULL OR expires_at > now()) "
-                        + "ORDER BY created_at DESC").execute(Tuple.of(endpointId))
+    /** Secrets that sign now per endpoint, newest first, opened. */
+    public Uni<Map<String, List<String>>> activeSecrets(SqlConnection conn, String[] endpointIds) {
+        return conn.preparedQuery("SELECT endpoint_id, tenant, secret FROM webhook_secret WHERE endpoint_id = ANY($1) "
+                        + "AND (expires_at IS NULL OR expires_at > now()) ORDER BY created_at DESC")
+                .execute(Tuple.of(endpointIds))
                 .map(rows -> {
-                    List<String> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.getString(0)));
-                    return out;
+                    Map<String, List<String>> secrets = new LinkedHashMap<>();
+                    rows.forEach(r -> secrets.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+                            .add(sealer.open(r.getString(2), context(r.getString(1), r.getString(0)))));
+                    return secrets;
                 });
+    }
+
+    /** Secrets stored before they were sealed (the app role sees one tenant's): sealed in place. */
+    public Uni<Integer> sealLegacySecrets(SqlConnection conn) {
+        return conn.query("SELECT endpoint_id, tenant, secret FROM webhook_secret WHERE secret NOT LIKE '"
+                        + SecretSealer.PREFIX + "%'").execute()
+                .chain(rows -> {
+                    List<Tuple> updates = new ArrayList<>();
+                    rows.forEach(r -> updates.add(Tuple.of(r.getString(0), r.getString(2),
+                            sealer.seal(r.getString(2), context(r.getString(1), r.getString(0))))));
+                    return updates.isEmpty() ? Uni.createFrom().item(0)
+                            : conn.preparedQuery("UPDATE webhook_secret SET secret = $3 WHERE endpoint_id = $1 AND secret = $2")
+                                    .executeBatch(updates).replaceWith(updates.size());
+                });
+    }
+
+    /** What a sealed secret is bound to: another endpoint's (or tenant's) ciphertext does not open here. */
+    static String context(String tenant, String endpointId) {
+        return "webhook:" + tenant + ":" + endpointId;
     }
 
     static Endpoint endpoint(Row r) {

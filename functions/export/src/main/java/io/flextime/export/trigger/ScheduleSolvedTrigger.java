@@ -1,6 +1,8 @@
 package io.flextime.export.trigger;
 
 import io.flextime.core.messaging.InboundEvents;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.export.publish.ScheduleExporter;
 import io.flextime.export.webhook.FollowUpSweeps;
@@ -37,6 +39,7 @@ public class ScheduleSolvedTrigger {
 
     /** Lambda: the batch is published in order, then the first webhook attempts run before the invocation ends. */
     @Funq("onScheduleSolved")
+    @Guard(Door.ON_SCHEDULE_SOLVED)
     public WebhookDispatcher.SweepReport onScheduleSolvedBatch(MskEvent event) {
         inbound.consumeBlocking(ScheduleExporter.CONSUMER, event, InboundEvents.blocking(exporter::export));
         return dispatcher.deliverDue();

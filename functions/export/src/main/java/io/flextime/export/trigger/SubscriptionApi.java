@@ -1,6 +1,10 @@
 package io.flextime.export.trigger;
 
-import io.flextime.core.store.Tenants;
+import io.flextime.core.security.Caller;
+import io.flextime.core.security.CurrentCaller;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
+import io.flextime.core.security.TenantScoped;
 import io.flextime.export.store.WebhookEndpoints.Endpoint;
 import io.flextime.export.webhook.PartnerSubscriptions;
 import io.quarkus.funqy.Funq;
@@ -12,40 +16,50 @@ import java.util.List;
 @ApplicationScoped
 public class SubscriptionApi {
     private final PartnerSubscriptions subscriptions;
+    private final CurrentCaller caller;
 
-    public SubscriptionApi(PartnerSubscriptions subscriptions) {
+    public SubscriptionApi(PartnerSubscriptions subscriptions, CurrentCaller caller) {
         this.subscriptions = subscriptions;
+        this.caller = caller;
     }
 
     @RegisterForReflection
-    public record SubscribeRequest(String tenant, String url, List<String> eventTypes, List<String> seasons, String description) {
+    public record SubscribeRequest(String tenant, String url, List<String> eventTypes, List<String> seasons, String description)
+            implements TenantScoped {
     }
 
     @RegisterForReflection
-    public record EndpointRequest(String tenant, String endpointId, Boolean enabled) {
+    public record EndpointRequest(String tenant, String endpointId, Boolean enabled) implements TenantScoped {
     }
 
     @RegisterForReflection
-    public record TenantRequest(String tenant) {
+    public record TenantRequest(String tenant) implements TenantScoped {
     }
 
     @Funq
+    @Guard(Door.SUBSCRIBE)
     public PartnerSubscriptions.IssuedSecret subscribe(SubscribeRequest r) {
-        return subscriptions.subscribe(Tenants.require(r.tenant()), r.url(), r.eventTypes(), r.seasons(), r.description());
+        Caller c = caller.get();
+        return subscriptions.subscribe(c.tenant(), c.actor(), r.url(), r.eventTypes(), r.seasons(), r.description());
     }
 
     @Funq
+    @Guard(Door.SUBSCRIPTIONS)
     public List<Endpoint> subscriptions(TenantRequest r) {
-        return subscriptions.list(Tenants.require(r.tenant()));
+        return subscriptions.list(caller.tenant());
     }
 
     @Funq
+    @Guard(Door.ROTATE_SECRET)
     public PartnerSubscriptions.IssuedSecret rotateSecret(EndpointRequest r) {
-        return subscriptions.rotateSecret(Tenants.require(r.tenant()), r.endpointId());
+        Caller c = caller.get();
+        return subscriptions.rotateSecret(c.tenant(), c.actor(), r.endpointId());
     }
 
     @Funq
+    @Guard(Door.SET_SUBSCRIPTION_ENABLED)
     public Endpoint setSubscriptionEnabled(EndpointRequest r) {
-        return subscriptions.setEnabled(Tenants.require(r.tenant()), r.endpointId(), r.enabled() == null || r.enabled());
+        Caller c = caller.get();
+        return subscriptions.setEnabled(c.tenant(), c.actor(), r.endpointId(), r.enabled() == null || r.enabled());
     }
 }

@@ -1,5 +1,7 @@
 package io.flextime.export.webhook;
 
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.store.TenantDb;
@@ -19,8 +21,10 @@ public class DeliveryLog {
     private final WebhookDeliveries deliveries;
     private final DueQueue queue;
     private final FollowUpSweeps followUps;
+    private final AuditTrail audit;
 
-    public DeliveryLog(TenantDb db, WebhookDeliveries deliveries, DueQueue queue, FollowUpSweeps followUps) {
+    public DeliveryLog(TenantDb db, WebhookDeliveries deliveries, DueQueue queue, FollowUpSweeps followUps, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.deliveries = deliveries;
         this.queue = queue;
@@ -46,11 +50,13 @@ public class DeliveryLog {
      * Sends a finished delivery again with a fresh cycle of attempts (same webhook-id, so a receiver
      * that already has it can tell). A delivery still pending is left alone.
      */
-    public DeliveryDetail replay(String tenant, String deliveryId) {
+    public DeliveryDetail replay(String tenant, Actor actor, String deliveryId) {
         db.inTenantBlocking(tenant, conn -> deliveries.find(conn, deliveryId)
                 .map(d -> d.orElseThrow(() -> notFound(deliveryId)))
                 .chain(d -> deliveries.replay(conn, deliveryId)
                         .chain(replayed -> replayed ? queue.enqueue(conn, tenant, List.of(d.endpointId()), Instant.now())
+                                .call(() -> audit.record(conn, tenant, actor, AuditTrail.OK, "deliveryId", deliveryId,
+                                        "endpointId", d.endpointId()))
                                 : io.smallrye.mutiny.Uni.createFrom().voidItem())));
         followUps.kick();
         return detail(tenant, deliveryId);

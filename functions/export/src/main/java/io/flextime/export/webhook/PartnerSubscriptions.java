@@ -1,6 +1,7 @@
 package io.flextime.export.webhook;
 
-import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.store.TenantDb;
@@ -8,6 +9,7 @@ import io.flextime.export.ExportConfig;
 import io.flextime.export.store.WebhookEndpoints;
 import io.flextime.export.store.WebhookEndpoints.Endpoint;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,7 +17,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Partner subscriptions: register an endpoint (URL checked, secret issued), list, rotate the secret, enable/disable. */
+/**
+ * Partner subscriptions: register an endpoint (URL checked, at most {@code max-endpoints-per-tenant},
+ * secret issued), list, rotate the secret, enable/disable; each change with its audit record.
+ */
 @ApplicationScoped
 public class PartnerSubscriptions {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,12 +29,17 @@ public class PartnerSubscriptions {
     private final WebhookEndpoints endpoints;
     private final PartnerUrlPolicy urls;
     private final Duration grace;
+    private final int maxEndpoints;
+    private final AuditTrail audit;
 
-    public PartnerSubscriptions(TenantDb db, WebhookEndpoints endpoints, FlexTimeConfig flextime, ExportConfig config) {
+    public PartnerSubscriptions(TenantDb db, WebhookEndpoints endpoints, PartnerUrlPolicy urls, ExportConfig config,
+            AuditTrail audit) {
         this.db = db;
         this.endpoints = endpoints;
-        this.urls = new PartnerUrlPolicy(flextime.localMode());
+        this.urls = urls;
         this.grace = config.webhooks().secretGrace();
+        this.maxEndpoints = config.webhooks().maxEndpointsPerTenant();
+        this.audit = audit;
     }
 
     /** An endpoint with its current secret: the secret is shown only when it is issued. */
@@ -37,13 +47,22 @@ public class PartnerSubscriptions {
     public record IssuedSecret(Endpoint endpoint, String secret, Instant previousSecretExpiresAt) {
     }
 
-    public IssuedSecret subscribe(String tenant, String url, List<String> eventTypes, List<String> seasons, String description) {
+    public IssuedSecret subscribe(String tenant, Actor actor, String url, List<String> eventTypes, List<String> seasons,
+            String description) {
         urls.require(url);
         String id = "ep_" + HexFormat.of().formatHex(randomBytes(12));
         String secret = WebhookSignature.newSecret();
         Endpoint e = new Endpoint(id, tenant, url.trim(), description, eventTypes == null ? List.of() : eventTypes,
                 seasons == null ? List.of() : seasons, true, null, Instant.now());
-        return new IssuedSecret(db.inTenantBlocking(tenant, conn -> endpoints.insert(conn, e, secret)), secret, null);
+        Endpoint stored = db.inTenantBlocking(tenant, conn -> endpoints.count(conn).chain(n -> {
+            if (n >= maxEndpoints) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "too-many-endpoints", "Conflict",
+                        "A tenant may have at most " + maxEndpoints + " webhook endpoints; remove or reuse one")));
+            }
+            return endpoints.insert(conn, e, secret)
+                    .call(() -> audit.record(conn, tenant, actor, AuditTrail.OK, "endpointId", id, "url", e.url()));
+        }));
+        return new IssuedSecret(stored, secret, null);
     }
 
     public List<Endpoint> list(String tenant) {
@@ -51,19 +70,22 @@ public class PartnerSubscriptions {
     }
 
     /** Issues a new secret; the old one keeps signing (both signatures are sent) for the grace period. */
-    public IssuedSecret rotateSecret(String tenant, String endpointId) {
+    public IssuedSecret rotateSecret(String tenant, Actor actor, String endpointId) {
         String secret = WebhookSignature.newSecret();
         Instant oldExpires = Instant.now().plus(grace);
         Endpoint e = db.inTenantBlocking(tenant, conn -> endpoints.find(conn, endpointId)
                 .map(found -> found.orElseThrow(() -> notFound(endpointId)))
-                .call(found -> endpoints.rotate(conn, endpointId, tenant, secret, oldExpires)));
+                .call(found -> endpoints.rotate(conn, endpointId, tenant, secret, oldExpires))
+                .call(found -> audit.record(conn, tenant, actor, AuditTrail.OK, "endpointId", endpointId,
+                        "previousSecretExpiresAt", oldExpires)));
         return new IssuedSecret(e, secret, oldExpires);
     }
 
-    public Endpoint setEnabled(String tenant, String endpointId, boolean enabled) {
+    public Endpoint setEnabled(String tenant, Actor actor, String endpointId, boolean enabled) {
         return db.inTenantBlocking(tenant, conn -> endpoints.find(conn, endpointId)
                 .map(found -> found.orElseThrow(() -> notFound(endpointId)))
                 .call(found -> endpoints.setEnabled(conn, endpointId, enabled, "disabled by the tenant"))
+                .call(found -> audit.record(conn, tenant, actor, AuditTrail.OK, "endpointId", endpointId, "enabled", enabled))
                 .chain(found -> endpoints.find(conn, endpointId)).map(o -> o.orElseThrow()));
     }
 

@@ -1,96 +1,107 @@
 package io.flextime.export.webhook;
 
+import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Which partner URLs we will POST to. Outside local mode: https only, and the host must resolve only
- * to public addresses, so a subscription cannot make FlexTime call into its own network (SSRF):
- * loopback, private (RFC 1918, unique-local fc00::/7), link-local (incl. the cloud metadata address
- * 169.254.169.254), carrier-grade NAT (100.64/10), unspecified and multicast addresses are refused.
- * Checked when an endpoint is registered and again before each send (DNS may change). Local mode
- * accepts http and loopback, for the local stack and tests.
+ * Which partner URLs we will POST to (SSRF: assume a hostile partner URL). Outside local mode: https
+ * only, no credentials in the URL, and the host must resolve only to public addresses
+ * ({@link PartnerAddresses}). Checked when an endpoint is registered (for a clear answer) and, what
+ * counts, when each request connects: {@link #resolveChecked} is the sender's DNS resolver, so the
+ * request goes to exactly the addresses that were checked (a second lookup could answer otherwise: DNS
+ * rebinding). Local mode ({@code flextime.local-mode}, set only by the local stack) accepts http and
+ * loopback, for the demo's partner receiver and the tests.
  */
-public final class PartnerUrlPolicy {
-    private final boolean localMode;
+@ApplicationScoped
+public class PartnerUrlPolicy {
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*\\.?");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
-    public PartnerUrlPolicy(boolean localMode) {
-        this.localMode = localMode;
+    private final boolean localMode;
+    private final PartnerResolver resolver;
+
+    @Inject
+    public PartnerUrlPolicy(FlexTimeConfig config) {
+        this(config.localMode(), PartnerResolver.SYSTEM);
     }
 
+    public PartnerUrlPolicy(boolean localMode, PartnerResolver resolver) {
+        this.localMode = localMode;
+        this.resolver = resolver;
+    }
+
+    /** A URL fit for an endpoint: {@link #parse} and every address of its host checked now. */
     public URI require(String url) {
+        URI uri = parse(url);
+        try {
+            resolveChecked(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw invalid(e.getMessage());
+        }
+        return uri;
+    }
+
+    /** The URL's form only (scheme, host, no credentials): what a send checks before its one lookup. */
+    public URI parse(String url) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.trim());
         } catch (URISyntaxException e) {
             throw invalid("not a URL: " + e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw invalid("the URL must be absolute with an http(s) scheme and a host");
         }
         if (uri.getUserInfo() != null) {
             throw invalid("credentials in the URL are not accepted; use the signing secret");
         }
-        if (localMode) {
-            return uri;
-        }
-        if (!scheme.equals("https")) {
+        if (!localMode && !scheme.equals("https")) {
             throw invalid("only https URLs are accepted");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw invalid("the host " + uri.getHost() + " does not resolve");
-        }
-        for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
-                throw invalid("the host " + uri.getHost() + " resolves to a non-public address (" + a.getHostAddress() + ")");
-            }
+        if (NUMERIC_HOST.matcher(uri.getHost()).matches() && !DOTTED_QUAD.matcher(uri.getHost()).matches()) {
+            // 0177.0.0.1, 2130706433, 0x7f.1: read as 127.0.0.1 by some parsers and not by others.
+            throw invalid("the host " + uri.getHost() + " is an ambiguous spelling of an IP address");
         }
         return uri;
     }
 
-    static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
+    /**
+     * The host's addresses, all checked (outside local mode every one must be public, else none is
+     * returned). The sender connects to these and only these.
+     */
+    public InetAddress[] resolveChecked(String host) throws UnknownHostException {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(name);
+        } catch (UnknownHostException e) {
+            throw new UnknownHostException("the host " + name + " does not resolve");
         }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return !(first == 0 || first == 100 && second >= 64 && second < 128 || first >= 240);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException("the host " + name + " does not resolve");
         }
-        if (a instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mappedV4 = isMappedV4(b);
-            if (mappedV4) {
-                try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return false;
+        if (!localMode) {
+            for (InetAddress a : addresses) {
+                Optional<String> why = PartnerAddresses.refusal(a);
+                if (why.isPresent()) {
+                    throw new UnknownHostException("the host " + name + " resolves to a non-public address ("
+                            + a.getHostAddress() + ": " + why.get() + ")");
                 }
             }
-            return !uniqueLocal;
         }
-        return false;
-    }
-
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return addresses;
     }
 
     private static ProblemException invalid(String detail) {

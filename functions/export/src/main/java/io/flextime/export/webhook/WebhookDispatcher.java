@@ -1,6 +1,5 @@
 package io.flextime.export.webhook;
 
-import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.store.TenantDb;
@@ -56,7 +55,7 @@ public class WebhookDispatcher {
     private final String owner = "export-" + UUID.randomUUID();
 
     public WebhookDispatcher(TenantDb db, DueQueue queue, WebhookDeliveries deliveries, WebhookEndpoints endpoints,
-            PartnerSender sender, EventPublisher publisher, ExportConfig config, FlexTimeConfig flextime) {
+            PartnerSender sender, EventPublisher publisher, ExportConfig config, PartnerUrlPolicy urls) {
         this.db = db;
         this.queue = queue;
         this.deliveries = deliveries;
@@ -65,7 +64,7 @@ public class WebhookDispatcher {
         this.publisher = publisher;
         this.settings = config.webhooks();
         this.retries = new RetrySchedule(settings.retrySchedule(), settings.jitter());
-        this.urls = new PartnerUrlPolicy(flextime.localMode());
+        this.urls = urls;
     }
 
     /** What one sweep did. */
@@ -140,7 +139,7 @@ public class WebhookDispatcher {
     private CompletableFuture<Attempt> attempt(Head head, Semaphore inFlight) {
         URI url;
         try {
-            url = urls.require(head.url());
+            url = urls.parse(head.url()); // resolved (once) and checked when the sender connects
         } catch (ProblemException e) {
             return CompletableFuture.completedFuture(outcome(head, new PartnerSender.Outcome(Instant.now(), 0, null,
                     e.problem().detail(), null)));

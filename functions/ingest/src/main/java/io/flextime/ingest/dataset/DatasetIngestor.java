@@ -1,12 +1,15 @@
 package io.flextime.ingest.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.model.DatasetVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.problem.ProblemException;
+import io.flextime.core.security.Refusals;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
 import io.flextime.core.store.Tenants;
@@ -59,11 +62,16 @@ public class DatasetIngestor {
     private final IngestConfig config;
     private final ObjectMapper mapper;
     private final FunctionMetrics metrics;
+    private final AuditTrail audit;
+    private final Refusals refusals;
 
     public DatasetIngestor(UploadFetcher fetcher, SeasonReaders readers, UploadObjects objects, TenantDb db,
             SeasonRepository seasons, IngestAttempts attempts, EventPublisher publisher, Quarantine quarantine,
-            FlexTimeConfig flextime, IngestConfig config, ObjectMapper mapper, FunctionMetrics metrics) {
+            FlexTimeConfig flextime, IngestConfig config, ObjectMapper mapper, FunctionMetrics metrics, AuditTrail audit,
+            Refusals refusals) {
         this.metrics = metrics;
+        this.audit = audit;
+        this.refusals = refusals;
         this.fetcher = fetcher;
         this.readers = readers;
         this.objects = objects;
@@ -77,20 +85,26 @@ public class DatasetIngestor {
         this.mapper = mapper;
     }
 
-    public IngestOutcome ingest(IngestCommand cmd) {
-        Tenants.require(cmd.tenant());
-        String correlationId = cmd.correlationId() == null ? UUID.randomUUID().toString() : cmd.correlationId();
+    public IngestOutcome ingest(IngestCommand command) {
+        Tenants.require(command.tenant());
+        IngestCommand cmd = checked(command);
+        String correlationId = cmd.correlationId();
         Path dir = null;
         FetchedUpload upload = null;
         try {
             dir = Files.createTempDirectory("flextime-ingest-");
             Optional<FetchedUpload> fetched = fetcher.fetch(cmd.bucket(), cmd.key(), cmd.format(), dir);
             if (fetched.isEmpty()) {
-                return quarantine.recordedFailure(cmd).orElseThrow(() -> new ProblemException(
+                return quarantine.recordedFailure(cmd, null).orElseThrow(() -> new ProblemException(
                         io.flextime.core.problem.Problem.notFound("no object s3://" + cmd.bucket() + "/" + cmd.key())));
             }
             upload = fetched.get();
             FetchedUpload u = upload;
+            // The same object again after it was quarantined (it stays in place): the recorded failure.
+            Optional<IngestOutcome> quarantined = quarantine.recordedFailure(cmd, u.checksum());
+            if (quarantined.isPresent()) {
+                return quarantined.get();
+            }
             Optional<DatasetVersion> existing = db.inTenantBlocking(cmd.tenant(),
                     c -> seasons.findByChecksum(c, cmd.tenant(), u.checksum()));
             if (existing.isPresent()) {
@@ -107,6 +121,13 @@ public class DatasetIngestor {
         } catch (ProblemException e) {
             if (e.problem().status() == 404 || e.problem().status() == 429) {
                 throw e;
+            }
+            if (upload == null) {
+                // Refused while reading (too large, unreadable): a repeated trigger gets the recorded failure.
+                Optional<IngestOutcome> recorded = quarantine.recordedUnreadFailure(cmd);
+                if (recorded.isPresent()) {
+                    return recorded.get();
+                }
             }
             return quarantine.reject(cmd, upload, e.problem(), correlationId);
         } catch (IOException e) {
@@ -166,6 +187,9 @@ public class DatasetIngestor {
                 attempts.insert(conn, new IngestAttempts.Attempt(attemptId, tenant, cmd.bucket(), cmd.key(),
                         upload.checksum(), upload.format(), "INGESTED", versionId, null, null, e, false), correlationId)
                         .await().atMost(Duration.ofMinutes(1));
+                audit.record(conn, tenant, cmd.actor(), AuditTrail.OK, "versionId", versionId, "versionNumber",
+                        v.versionNumber(), "season", s.season(), "bucket", cmd.bucket(), "key", cmd.key(),
+                        "checksum", upload.checksum()).await().atMost(Duration.ofMinutes(1));
                 return e;
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())).await().atMost(Duration.ofMinutes(30));
             publishOnce(tenant, attemptId);
@@ -187,6 +211,35 @@ public class DatasetIngestor {
             }
             throw e;
         }
+    }
+
+    /**
+     * The command with its correlation id and actor settled, if the tenant may read the object. Decided on
+     * the key alone, before any S3 call, so the answer is the same whether a foreign object exists or not.
+     */
+    private IngestCommand checked(IngestCommand cmd) {
+        String correlationId = cmd.correlationId() == null ? UUID.randomUUID().toString() : cmd.correlationId();
+        Actor actor = (cmd.actor() == null ? Actor.function(flextime.function(), "ingest", null) : cmd.actor())
+                .withCorrelation(correlationId);
+        if (!mayRead(cmd)) {
+            throw refusals.refuse(cmd.tenant(), actor, 403, "forbidden-object", "only objects under uploads/" + cmd.tenant()
+                    + "/ in the uploads bucket can be ingested for this tenant", "bucket", cmd.bucket(), "key", cmd.key());
+        }
+        return new IngestCommand(cmd.tenant(), cmd.bucket(), cmd.key(), cmd.format(), cmd.season(), cmd.requestedBy(),
+                correlationId, actor);
+    }
+
+    /** Uploads of the tenant ({@code uploads/<tenant>/...}), or the tenant's own inline documents. */
+    private boolean mayRead(IngestCommand cmd) {
+        if (cmd.bucket() == null || cmd.key() == null) {
+            return false;
+        }
+        if (cmd.bucket().equals(flextime.buckets().uploads())) {
+            return UploadKeys.belongsTo(cmd.key(), cmd.tenant());
+        }
+        String inline = InlineUploads.prefix(cmd.tenant());
+        return cmd.bucket().equals(flextime.buckets().data()) && cmd.key().startsWith(inline)
+                && cmd.key().indexOf('/', inline.length()) < 0 && !cmd.key().contains("..");
     }
 
     private IngestOutcome unchanged(String tenant, DatasetVersion v) {

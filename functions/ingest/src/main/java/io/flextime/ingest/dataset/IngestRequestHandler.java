@@ -1,8 +1,10 @@
 package io.flextime.ingest.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.messaging.ConsumerInbox;
 import io.flextime.core.messaging.PermanentFailure;
+import io.flextime.core.problem.ProblemException;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
 import io.flextime.events.data.IngestRequested;
@@ -45,8 +47,16 @@ public class IngestRequestHandler {
             return;
         }
         String season = UploadKeys.parse(request.key()).map(UploadKeys.Parsed::season).orElse(null);
-        IngestOutcome outcome = ingestor.ingest(new IngestCommand(request.tenant(), request.bucket(), request.key(),
-                request.format(), season, request.requestedBy(), event.correlationid()));
+        IngestOutcome outcome;
+        try {
+            outcome = ingestor.ingest(new IngestCommand(request.tenant(), request.bucket(), request.key(),
+                    request.format(), season, request.requestedBy(), event.correlationid(), Actor.event(event)));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 403) {
+                throw new PermanentFailure("ingest request " + event.id() + " refused: " + e.problem().detail());
+            }
+            throw e;
+        }
         LOG.infof("ingest request %s for s3://%s/%s: %s", event.id(), request.bucket(), request.key(), outcome.status());
         inbox.handleOnce(CONSUMER, event, conn -> Uni.createFrom().item(List.<CloudEvent>of()))
                 .await().atMost(Duration.ofMinutes(1));

@@ -3,6 +3,7 @@ package io.flextime.ingest.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.ingest.store.UploadObjects;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,12 @@ public class InlineUploads {
         this.mapper = mapper;
     }
 
-    public IngestCommand store(String tenant, JsonNode dataset, String season) {
+    /** Where a tenant's inline documents are kept (data bucket). */
+    public static String prefix(String tenant) {
+        return "inline/" + tenant + "/";
+    }
+
+    public IngestCommand store(String tenant, JsonNode dataset, String season, Actor actor) {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(dataset);
@@ -34,8 +40,8 @@ public class InlineUploads {
             throw new IllegalArgumentException("the dataset cannot be serialized: " + e.getMessage());
         }
         String sha = HexFormat.of().formatHex(UploadObjects.sha256().digest(bytes));
-        String key = "inline/" + tenant + "/" + sha + ".json";
+        String key = prefix(tenant) + sha + ".json";
         objects.put(config.buckets().data(), key, bytes, "application/json");
-        return new IngestCommand(tenant, config.buckets().data(), key, "json", season, "http", null);
+        return new IngestCommand(tenant, config.buckets().data(), key, "json", season, "http", actor.correlationId(), actor);
     }
 }

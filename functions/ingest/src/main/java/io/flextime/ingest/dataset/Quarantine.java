@@ -2,6 +2,7 @@ package io.flextime.ingest.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.problem.Problem;
@@ -20,10 +21,12 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Rejected uploads: the object (and a manifest's parts) move to {@code quarantine/<tenant>/<attempt>/}
- * in the data bucket with a {@code problem.json} beside them, the attempt and its
+ * Rejected uploads: the object (and a manifest's parts) are copied to {@code quarantine/<tenant>/<attempt>/}
+ * in the data bucket with a {@code problem.json} beside them, the attempt, its audit record and its
  * {@code dataset.ingest-failed} event are recorded, then the event is published. Nothing reaches the
- * dataset tables. A repeated trigger for a quarantined object answers with the recorded failure.
+ * dataset tables. The upload itself is never deleted: it is the tenant's object, and the uploads
+ * bucket's lifecycle expires it. A repeated trigger for a quarantined object answers with the recorded
+ * failure.
  */
 @ApplicationScoped
 public class Quarantine {
@@ -35,9 +38,11 @@ public class Quarantine {
     private final EventPublisher publisher;
     private final FlexTimeConfig flextime;
     private final ObjectMapper mapper;
+    private final AuditTrail audit;
 
     public Quarantine(UploadObjects objects, TenantDb db, IngestAttempts attempts, EventPublisher publisher,
-            FlexTimeConfig flextime, ObjectMapper mapper) {
+            FlexTimeConfig flextime, ObjectMapper mapper, AuditTrail audit) {
+        this.audit = audit;
         this.objects = objects;
         this.db = db;
         this.attempts = attempts;
@@ -53,7 +58,7 @@ public class Quarantine {
         String quarantineKey = prefix + fileName;
         List<String> keys = upload == null ? List.of(cmd.key()) : upload.sourceKeys();
         for (String key : keys) {
-            objects.move(cmd.bucket(), key, flextime.buckets().data(), prefix + key.substring(key.lastIndexOf('/') + 1));
+            objects.copy(cmd.bucket(), key, flextime.buckets().data(), prefix + key.substring(key.lastIndexOf('/') + 1));
         }
         Problem located = problem.withInstance("s3://" + cmd.bucket() + "/" + cmd.key());
         objects.put(flextime.buckets().data(), prefix + "problem.json", json(located).getBytes(StandardCharsets.UTF_8),
@@ -66,15 +71,29 @@ public class Quarantine {
                 new DatasetIngestFailed(cmd.bucket(), cmd.key(), quarantineKey, checksum, problems));
         IngestAttempts.Attempt attempt = new IngestAttempts.Attempt(attemptId, cmd.tenant(), cmd.bucket(), cmd.key(), checksum,
                 upload == null ? cmd.format() : upload.format(), "FAILED", null, quarantineKey, located, event, false);
-        db.inTenantBlocking(cmd.tenant(), c -> attempts.insert(c, attempt, correlationId));
+        db.inTenantBlocking(cmd.tenant(), c -> attempts.insert(c, attempt, correlationId)
+                .call(() -> audit.failed(c, cmd.tenant(), cmd.actor(), located.code() + ": " + located.detail(),
+                        "bucket", cmd.bucket(), "key", cmd.key(), "quarantineKey", quarantineKey)));
         publish(cmd.tenant(), attempt);
         LOG.infof("quarantined s3://%s/%s as %s: %s", cmd.bucket(), cmd.key(), quarantineKey, located.detail());
         return outcome(cmd.tenant(), attempt);
     }
 
-    /** The failure recorded for an object that was already quarantined (a repeated trigger). */
-    public Optional<IngestOutcome> recordedFailure(IngestCommand cmd) {
-        return db.inTenantBlocking(cmd.tenant(), c -> attempts.lastFailure(c, cmd.bucket(), cmd.key())).map(a -> {
+    /**
+     * The failure recorded for an object that was already quarantined (a repeated trigger); with a
+     * checksum, only if the object still has that content (a corrected file under the same key is new).
+     */
+    public Optional<IngestOutcome> recordedFailure(IngestCommand cmd, String checksum) {
+        return recorded(cmd, a -> checksum == null || checksum.equals(a.checksum()));
+    }
+
+    /** The recorded failure of an object that could not even be read (no checksum), for a repeated trigger. */
+    public Optional<IngestOutcome> recordedUnreadFailure(IngestCommand cmd) {
+        return recorded(cmd, a -> a.checksum() == null);
+    }
+
+    private Optional<IngestOutcome> recorded(IngestCommand cmd, java.util.function.Predicate<IngestAttempts.Attempt> same) {
+        return db.inTenantBlocking(cmd.tenant(), c -> attempts.lastFailure(c, cmd.bucket(), cmd.key())).filter(same).map(a -> {
             if (!a.published()) {
                 publish(cmd.tenant(), a);
             }

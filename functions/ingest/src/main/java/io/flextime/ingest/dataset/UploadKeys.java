@@ -21,13 +21,24 @@ public final class UploadKeys {
         }
     }
 
+    /** Whether the key lies in the tenant's own upload space, {@code uploads/<tenant>/...}. */
+    public static boolean belongsTo(String key, String tenant) {
+        return parse(key).map(p -> p.tenant().equals(tenant)).orElse(false);
+    }
+
     public static Optional<Parsed> parse(String key) {
         if (key == null || !key.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = key.substring(PREFIX.length()).split("/");
-        if (parts.length < 2 || !Tenants.isValid(parts[0]) || parts[parts.length - 1].isEmpty()) {
+        String[] parts = key.substring(PREFIX.length()).split("/", -1);
+        if (parts.length < 2 || !Tenants.isValid(parts[0])) {
             return Optional.empty();
+        }
+        for (String part : parts) {
+            // S3 keys are not paths, but a file-system backed store may read "..": no such keys at all.
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return Optional.empty();
+            }
         }
         String season = parts.length >= 3 ? parts[1] : null;
         return Optional.of(new Parsed(parts[0], season, parts[parts.length - 1]));

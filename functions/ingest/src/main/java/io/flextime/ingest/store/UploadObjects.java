@@ -92,12 +92,6 @@ public class UploadObjects {
         store.put(bucket, key, bytes, contentType);
     }
 
-    /** Copy then delete; repeating it after a completed move is harmless. */
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = SdkException.class, abortOn = NoSuchKeyException.class)
-    public void move(String fromBucket, String fromKey, String toBucket, String toKey) {
-        store.move(fromBucket, fromKey, toBucket, toKey);
-    }
-
     @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = SdkException.class)
     public void copy(String fromBucket, String fromKey, String toBucket, String toKey) {
         store.copy(fromBucket, fromKey, toBucket, toKey);

@@ -2,7 +2,10 @@ package io.flextime.ingest.trigger;
 
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
-import io.flextime.core.store.Tenants;
+import io.flextime.core.security.Caller;
+import io.flextime.core.security.CurrentCaller;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
 import io.flextime.ingest.dataset.DatasetIngestor;
 import io.flextime.ingest.dataset.IngestCommand;
 import io.flextime.ingest.dataset.IngestOutcome;
@@ -15,25 +18,27 @@ public class HttpIngestTrigger {
     private final DatasetIngestor ingestor;
     private final InlineUploads inline;
     private final RequestRateLimit rateLimit;
+    private final CurrentCaller caller;
 
-    public HttpIngestTrigger(DatasetIngestor ingestor, InlineUploads inline, RequestRateLimit rateLimit) {
+    public HttpIngestTrigger(DatasetIngestor ingestor, InlineUploads inline, RequestRateLimit rateLimit, CurrentCaller caller) {
         this.ingestor = ingestor;
         this.inline = inline;
         this.rateLimit = rateLimit;
+        this.caller = caller;
     }
 
     @Funq
+    @Guard(Door.INGEST)
     public IngestOutcome ingest(IngestHttpRequest request) {
-        if (request == null || request.tenant() == null || !Tenants.isValid(request.tenant())) {
-            throw new ProblemException(Problem.badRequest("invalid-tenant", "a valid 'tenant' is required (lower-case letters, digits, '-')"));
-        }
-        rateLimit.acquire(request.tenant());
+        Caller c = caller.get();
+        String tenant = c.tenant();
+        rateLimit.acquire(tenant);
         IngestCommand command;
-        if (request.dataset() != null) {
-            command = inline.store(request.tenant(), request.dataset(), request.season());
-        } else if (request.bucket() != null && request.key() != null) {
-            command = new IngestCommand(request.tenant(), request.bucket(), request.key(), request.format(), request.season(),
-                    "http", null);
+        if (request != null && request.dataset() != null) {
+            command = inline.store(tenant, request.dataset(), request.season(), c.actor());
+        } else if (request != null && request.bucket() != null && request.key() != null) {
+            command = new IngestCommand(tenant, request.bucket(), request.key(), request.format(), request.season(),
+                    "http", c.actor().correlationId(), c.actor());
         } else {
             throw new ProblemException(Problem.badRequest("missing-dataset", "give 'dataset' (inline) or 'bucket' and 'key'"));
         }

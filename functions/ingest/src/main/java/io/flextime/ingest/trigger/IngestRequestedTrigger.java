@@ -1,6 +1,8 @@
 package io.flextime.ingest.trigger;
 
 import io.flextime.core.messaging.InboundEvents;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.ingest.dataset.IngestRequestHandler;
 import io.quarkus.funqy.Funq;
@@ -24,6 +26,7 @@ public class IngestRequestedTrigger {
     }
 
     @Funq
+    @Guard(Door.INGEST_REQUESTED)
     public void ingestRequested(MskEvent event) {
         inbound.consumeBlocking(IngestRequestHandler.CONSUMER, event, InboundEvents.blocking(handler::handle));
     }

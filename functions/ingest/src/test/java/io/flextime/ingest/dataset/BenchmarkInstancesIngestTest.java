@@ -39,7 +39,7 @@ class BenchmarkInstancesIngestTest {
         for (Path f : files) {
             String key = "uploads/" + tenant + "/" + f.getFileName();
             store.put(IngestFixtures.UPLOADS, key, f, "application/octet-stream");
-            IngestOutcome o = ingestor.ingest(new IngestCommand(tenant, IngestFixtures.UPLOADS, key, null, null, "test", null));
+            IngestOutcome o = ingestor.ingest(new IngestCommand(tenant, IngestFixtures.UPLOADS, key, null, null, "test", null, null));
             assertEquals(IngestOutcome.INGESTED, o.status(), f + ": " + o.problem());
             String expectedFormat = f.toString().endsWith(".xml") ? IngestRequested.FORMAT_ROBINX_XML : IngestRequested.FORMAT_TTP_MATRIX;
             assertEquals(expectedFormat, o.format(), f.toString());

@@ -36,7 +36,7 @@ class SampleFormatsAgreeTest {
         siblings.forEach((name, b) -> store.put(IngestFixtures.UPLOADS, key.substring(0, key.lastIndexOf('/') + 1) + name, b,
                 "text/csv"));
         store.put(IngestFixtures.UPLOADS, key, bytes, "application/octet-stream");
-        IngestOutcome o = ingestor.ingest(new IngestCommand(tenant, IngestFixtures.UPLOADS, key, null, null, "test", null));
+        IngestOutcome o = ingestor.ingest(new IngestCommand(tenant, IngestFixtures.UPLOADS, key, null, null, "test", null, null));
         assertEquals(IngestOutcome.INGESTED, o.status(), () -> String.valueOf(o.problem()));
         return db.inTenantBlocking(tenant, c -> seasons.loadSeason(c, UUID.fromString(o.versionId()))).orElseThrow();
     }
@@ -44,15 +44,18 @@ class SampleFormatsAgreeTest {
     @Test
     void jsonCsvAndXlsxIngestToTheSameSeason() throws Exception {
         Season file = mapper.readValue(IngestFixtures.sampleJson(), Season.class);
-        Season json = ingest(IngestFixtures.tenant("json"), "uploads/x/season.json", IngestFixtures.sampleJson(), Map.of());
+        String t1 = IngestFixtures.tenant("json");
+        Season json = ingest(t1, "uploads/" + t1 + "/season.json", IngestFixtures.sampleJson(), Map.of());
         Map<String, byte[]> csv = IngestFixtures.sampleCsvFiles();
         byte[] manifest = csv.remove("manifest.json");
         String t2 = IngestFixtures.tenant("csv");
         Season viaManifest = ingest(t2, "uploads/" + t2 + "/set/manifest.json", manifest, csv);
         csv.put("manifest.json", manifest);
-        Season viaZip = ingest(IngestFixtures.tenant("zip"), "uploads/x/season.zip", IngestFixtures.zip(csv), Map.of());
+        String t3 = IngestFixtures.tenant("zip");
+        Season viaZip = ingest(t3, "uploads/" + t3 + "/season.zip", IngestFixtures.zip(csv), Map.of());
         byte[] xlsx = Files.readAllBytes(IngestFixtures.SAMPLE.resolve("season.xlsx"));
-        Season viaXlsx = ingest(IngestFixtures.tenant("xlsx"), "uploads/x/season.xlsx", xlsx, Map.of());
+        String t4 = IngestFixtures.tenant("xlsx");
+        Season viaXlsx = ingest(t4, "uploads/" + t4 + "/season.xlsx", xlsx, Map.of());
 
         assertEquals(file, json);
         assertEquals(json, viaManifest, "CSV set with manifest");

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flextime.core.problem.ProblemException;
+import io.flextime.core.security.Role;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.ingest.IngestFixtures;
 import io.flextime.ingest.store.RequestRateLimit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +36,19 @@ class HttpIngestTriggerTest {
     @Test
     void anInlineSeasonIsVersionedAndAChangedOneGetsADelta() throws Exception {
         String tenant = IngestFixtures.tenant("http");
+        Header scheduler = TestTokens.auth(tenant, Role.SCHEDULER);
         ObjectNode season = (ObjectNode) mapper.readTree(IngestFixtures.sampleJson());
-        String v1 = given().contentType(ContentType.JSON).body(Map.of("tenant", tenant, "dataset", season)).post("/ingest")
+        String v1 = given().header(scheduler).contentType(ContentType.JSON).body(Map.of("tenant", tenant, "dataset", season)).post("/ingest")
                 .then().statusCode(200).body("status", equalTo("INGESTED")).body("versionNumber", equalTo(1))
                 .extract().path("versionId");
-        given().contentType(ContentType.JSON).body(Map.of("tenant", tenant, "dataset", season)).post("/ingest")
+        given().header(scheduler).contentType(ContentType.JSON).body(Map.of("dataset", season)).post("/ingest")
                 .then().statusCode(200).body("status", equalTo("UNCHANGED")).body("versionId", equalTo(v1));
 
         ((ObjectNode) season.get("teams").get(3)).put("name", "Brigham Young");
         ArrayNode constraints = (ArrayNode) season.get("constraints");
         constraints.remove(constraints.size() - 1);
         ((ObjectNode) season.get("slots").get(0)).put("label", "Opening Friday");
-        given().contentType(ContentType.JSON).body(Map.of("tenant", tenant, "dataset", season)).post("/ingest")
+        given().header(scheduler).contentType(ContentType.JSON).body(Map.of("tenant", tenant, "dataset", season)).post("/ingest")
                 .then().statusCode(200).body("status", equalTo("INGESTED")).body("versionNumber", equalTo(2));
 
         String delta = String.valueOf(IngestFixtures.count("SELECT count(*) FROM dataset_version WHERE tenant = '" + tenant
@@ -58,14 +62,15 @@ class HttpIngestTriggerTest {
     @Test
     void aMissingObjectOrBadRequestIsAProblemNotAStackTrace() {
         String tenant = IngestFixtures.tenant("http404");
-        given().contentType(ContentType.JSON).body(Map.of("tenant", tenant, "bucket", IngestFixtures.UPLOADS, "key",
-                        "uploads/" + tenant + "/missing.json")).post("/ingest")
+        Header scheduler = TestTokens.auth(tenant, Role.SCHEDULER);
+        given().header(scheduler).contentType(ContentType.JSON).body(Map.of("tenant", tenant, "bucket", IngestFixtures.UPLOADS,
+                        "key", "uploads/" + tenant + "/missing.json")).post("/ingest")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"));
-        given().contentType(ContentType.JSON).body(Map.of("tenant", "Not A Tenant!")).post("/ingest")
-                .then().statusCode(400).body("code", equalTo("invalid-tenant"));
-        given().contentType(ContentType.JSON).body(Map.of("tenant", tenant)).post("/ingest")
+        given().header(scheduler).contentType(ContentType.JSON).body(Map.of("tenant", "Not A Tenant!")).post("/ingest")
+                .then().statusCode(403).body("code", equalTo("tenant-mismatch"));
+        given().header(scheduler).contentType(ContentType.JSON).body(Map.of("tenant", tenant)).post("/ingest")
                 .then().statusCode(400).body("code", equalTo("missing-dataset"));
-        given().contentType(ContentType.JSON).body("{not json").post("/ingest")
+        given().header(scheduler).contentType(ContentType.JSON).body("{not json").post("/ingest")
                 .then().statusCode(400).contentType("application/problem+json");
         assertEquals(0, IngestFixtures.versions(tenant));
     }

@@ -8,6 +8,7 @@ import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
@@ -75,8 +76,10 @@ class IngestRequestedTriggerTest {
         CloudEvent event = request(tenant, key);
         MskEvent msk = MskEvent.of(EventType.INGEST_REQUESTED.topic(), 0, 42, key, mapper.writeValueAsString(event));
         String body = mapper.writeValueAsString(msk);
-        given().contentType(ContentType.JSON).body(body).post("/ingestRequested").then().statusCode(204);
-        given().contentType(ContentType.JSON).body(body).post("/ingestRequested").then().statusCode(204);
+        given().header(TestTokens.operator()).contentType(ContentType.JSON).body(body).post("/ingestRequested")
+                .then().statusCode(204);
+        given().header(TestTokens.operator()).contentType(ContentType.JSON).body(body).post("/ingestRequested")
+                .then().statusCode(204);
         assertEquals(1, IngestFixtures.versions(tenant));
         assertEquals(1, IngestFixtures.events(EventType.DATASET_INGESTED, tenant, 2, Duration.ofSeconds(6)).size());
     }

@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.model.Season;
+import io.flextime.core.security.Role;
 import io.flextime.core.store.ObjectStore;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.events.EventType;
 import io.flextime.events.data.DatasetIngested;
 import io.flextime.ingest.IngestFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -44,10 +47,11 @@ class S3UploadTriggerTest {
         store.put(IngestFixtures.UPLOADS, key, json, "application/json");
         String notification = IngestFixtures.s3Event(IngestFixtures.UPLOADS, key, json.length);
 
-        String versionId = given().contentType(ContentType.JSON).body(notification).post("/ingestUpload")
+        Header uploader = TestTokens.auth(tenant, Role.SCHEDULER);
+        String versionId = given().header(uploader).contentType(ContentType.JSON).body(notification).post("/ingestUpload")
                 .then().statusCode(200).body("[0].status", equalTo("INGESTED")).body("[0].versionNumber", equalTo(1))
                 .extract().path("[0].versionId");
-        given().contentType(ContentType.JSON).body(notification).post("/ingestUpload")
+        given().header(uploader).contentType(ContentType.JSON).body(notification).post("/ingestUpload")
                 .then().statusCode(200).body("[0].status", equalTo("UNCHANGED")).body("[0].versionId", equalTo(versionId));
 
         assertEquals(1, IngestFixtures.versions(tenant));
@@ -70,9 +74,10 @@ class S3UploadTriggerTest {
         String tenant = IngestFixtures.tenant("s3csv");
         String key = "uploads/" + tenant + "/set/teams.csv";
         store.put(IngestFixtures.UPLOADS, key, "id,name\n".getBytes(), "text/csv");
-        given().contentType(ContentType.JSON).body(IngestFixtures.s3Event(IngestFixtures.UPLOADS, key, 8)).post("/ingestUpload")
-                .then().statusCode(200).body("[0].status", equalTo("IGNORED"));
-        given().contentType(ContentType.JSON).body(IngestFixtures.s3Event(IngestFixtures.UPLOADS, "elsewhere/x.json", 8))
+        Header uploader = TestTokens.auth(tenant, Role.SCHEDULER);
+        given().header(uploader).contentType(ContentType.JSON).body(IngestFixtures.s3Event(IngestFixtures.UPLOADS, key, 8))
+                .post("/ingestUpload").then().statusCode(200).body("[0].status", equalTo("IGNORED"));
+        given().header(uploader).contentType(ContentType.JSON).body(IngestFixtures.s3Event(IngestFixtures.UPLOADS, "elsewhere/x.json", 8))
                 .post("/ingestUpload").then().statusCode(200).body("[0].status", equalTo("IGNORED"));
         assertTrue(store.exists(IngestFixtures.UPLOADS, key), "a CSV part is not quarantined");
         assertEquals(0, IngestFixtures.versions(tenant));

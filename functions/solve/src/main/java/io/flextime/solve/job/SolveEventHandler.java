@@ -1,6 +1,7 @@
 package io.flextime.solve.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.messaging.ConsumerInbox;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
@@ -103,7 +104,8 @@ public class SolveEventHandler {
         }
         UUID versionId = uuid(data.versionId(), "versionId");
         int budget = (int) Math.min(Integer.MAX_VALUE, config.defaultTimeBudget().toSeconds());
-        return conn -> solveJobs.register(conn, event.tenant(), versionId, budget, null, null, null, event.correlationid());
+        return conn -> solveJobs.register(conn, event.tenant(), versionId, budget, null, null, null, event.correlationid(),
+                Actor.event(event));
     }
 
     private Function<SqlConnection, Uni<SolveJob>> requested(CloudEvent event) {
@@ -117,7 +119,7 @@ public class SolveEventHandler {
         ObjectiveWeights weights = data.weights() == null ? null
                 : new ObjectiveWeights(data.weights().travel(), data.weights().penalty());
         return conn -> solveJobs.register(conn, event.tenant(), versionId, data.timeBudgetSeconds(), weights, data.seed(),
-                data.workers(), event.correlationid());
+                data.workers(), event.correlationid(), Actor.event(event));
     }
 
     /** A continuation older than the job's latest one: its invocation has run already. */

@@ -1,5 +1,7 @@
 package io.flextime.solve.job;
 
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.problem.Problem;
@@ -26,9 +28,11 @@ public class SolveJobs {
     private final JobEvents events;
     private final EventPublisher publisher;
     private final SolveConfig config;
+    private final AuditTrail audit;
 
     public SolveJobs(TenantDb db, JobStore jobs, CheckpointStore checkpoints, RedisLock locks, JobLauncher launcher,
-            JobEvents events, EventPublisher publisher, SolveConfig config) {
+            JobEvents events, EventPublisher publisher, SolveConfig config, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.jobs = jobs;
         this.checkpoints = checkpoints;
@@ -43,13 +47,13 @@ public class SolveJobs {
      * Records the job of this request (or finds it: one job per version and parameters) and starts it
      * unless it is finished or already running. Returns at once with the job's current state.
      */
-    public SolveJob start(SolveRequest request) {
+    public SolveJob start(String tenant, SolveRequest request, Actor actor) {
         UUID versionId = request.validVersionId();
         SolveRequest.Weights w = request.weights();
-        SolveJob job = db.inTenantBlocking(request.tenant(), conn -> register(conn, request.tenant(), versionId,
+        SolveJob job = db.inTenantBlocking(tenant, conn -> register(conn, tenant, versionId,
                 request.timeBudgetSeconds(), w == null ? null : new ObjectiveWeights(w.travel(), w.penalty()),
-                request.seed(), request.workers(), request.correlationId() == null ? UUID.randomUUID().toString()
-                        : request.correlationId()));
+                request.seed(), request.workers(), request.correlationId() == null ? actor.correlationId()
+                        : request.correlationId(), actor));
         dispatch(job);
         return job;
     }
@@ -59,7 +63,7 @@ public class SolveJobs {
      * tenant is a 404 for HTTP callers and a permanent failure for events.
      */
     public Uni<SolveJob> register(SqlConnection conn, String tenant, UUID versionId, int timeBudgetSeconds,
-            ObjectiveWeights weights, Long seed, Integer workers, String correlationId) {
+            ObjectiveWeights weights, Long seed, Integer workers, String correlationId, Actor actor) {
         return jobs.versionWeights(conn, versionId).chain(seasonWeights -> {
             if (seasonWeights.isEmpty()) {
                 return Uni.createFrom().failure(new ProblemException(Problem.notFound(
@@ -67,7 +71,10 @@ public class SolveJobs {
             }
             SolveParameters params = new SolveParameters(timeBudgetSeconds,
                     weights == null ? seasonWeights.get() : weights, seed, workers == null ? 0 : workers);
-            return jobs.register(conn, params.jobId(tenant, versionId), tenant, versionId, params, correlationId);
+            return jobs.register(conn, params.jobId(tenant, versionId), tenant, versionId, params, correlationId)
+                    .call(r -> r.created() ? audit.record(conn, tenant, actor, AuditTrail.OK, "jobId", r.job().jobId(),
+                            "versionId", versionId, "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem())
+                    .map(JobStore.Registration::job);
         });
     }
 
@@ -111,15 +118,15 @@ public class SolveJobs {
      * Cancels a job. A running invocation (wherever it runs) sees the Redis flag within a second, stops
      * and marks the job CANCELLED; a job nobody runs is marked at once. A finished job stays as it is.
      */
-    public SolveJob cancel(String tenant, String jobId) {
+    public SolveJob cancel(String tenant, String jobId, Actor actor) {
         SolveJob job = status(tenant, jobId);
         if (job.status().finished()) {
             return job;
         }
         checkpoints.requestCancel(job.jobId());
-        if (locks.holder(CheckpointStore.lockKey(job.jobId())).isEmpty()) {
-            db.inTenantBlocking(tenant, c -> jobs.cancel(c, job.jobId()));
-        }
+        boolean running = locks.holder(CheckpointStore.lockKey(job.jobId())).isPresent();
+        db.inTenantBlocking(tenant, c -> (running ? Uni.createFrom().item(false) : jobs.cancel(c, job.jobId()))
+                .call(() -> audit.record(c, tenant, actor, AuditTrail.OK, "jobId", job.jobId(), "running", running)));
         return status(tenant, jobId);
     }
 

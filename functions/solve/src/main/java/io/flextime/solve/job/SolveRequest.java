@@ -4,14 +4,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.problem.ProblemLocation;
-import io.flextime.core.store.Tenants;
+import io.flextime.core.security.TenantScoped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A request to solve a dataset version (HTTP body of {@code startSolve}, or built from an event).
+ * A request to solve a dataset version (HTTP body of {@code startSolve}). The tenant is the token's;
+ * {@code tenant}, when given, must be the same.
  *
  * @param weights objective weights; null: the season's own
  * @param seed    random seed; null: the solver profile's
@@ -20,7 +21,7 @@ import java.util.UUID;
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SolveRequest(String tenant, String versionId, Integer timeBudgetSeconds, Weights weights, Long seed,
-        Integer workers, String correlationId) {
+        Integer workers, String correlationId) implements TenantScoped {
 
     /** Longest budget one job may ask for. */
     public static final int MAX_BUDGET_SECONDS = 24 * 3600;
@@ -32,9 +33,6 @@ public record SolveRequest(String tenant, String versionId, Integer timeBudgetSe
     /** Checks every field and reports all problems at once (field = JSON property). */
     public UUID validVersionId() {
         List<ProblemLocation> errors = new ArrayList<>();
-        if (!Tenants.isValid(tenant)) {
-            errors.add(field("tenant", "expected lower-case letters, digits and dashes (1-63 chars), got '" + tenant + "'"));
-        }
         UUID id = null;
         try {
             id = UUID.fromString(String.valueOf(versionId));

@@ -38,13 +38,17 @@ public class JobStore {
     }
 
     /** Records the job unless it exists; returns the stored job either way (unique per version and parameters). */
-    public Uni<SolveJob> register(SqlConnection conn, UUID jobId, String tenant, UUID versionId, SolveParameters params,
+    /** Inserts the job unless it exists; {@code created} tells which. */
+    public Uni<Registration> register(SqlConnection conn, UUID jobId, String tenant, UUID versionId, SolveParameters params,
             String correlationId) {
         return conn.preparedQuery("INSERT INTO solve_job (id, tenant, dataset_version_id, params_key, params, correlation_id) "
                         + "VALUES ($1, $2, $3, $4, $5::text::jsonb, $6) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(jobId, tenant, versionId, params.key(), write(params), correlationId))
-                .chain(() -> find(conn, jobId))
-                .map(Optional::orElseThrow);
+                .chain(inserted -> find(conn, jobId).map(job -> new Registration(job.orElseThrow(), inserted.rowCount() == 1)));
+    }
+
+    /** A job found or created by {@link #register}. */
+    public record Registration(SolveJob job, boolean created) {
     }
 
     public Uni<Optional<SolveJob>> find(SqlConnection conn, UUID jobId) {

@@ -1,5 +1,10 @@
 package io.flextime.solve.trigger;
 
+import io.flextime.core.security.Caller;
+import io.flextime.core.security.CurrentCaller;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
+import io.flextime.core.security.TenantScoped;
 import io.flextime.solve.job.SolveJob;
 import io.flextime.solve.job.SolveJobs;
 import io.flextime.solve.job.SolveRequest;
@@ -9,30 +14,37 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** HTTP (API Gateway) doors of solve: {@code POST /startSolve}, {@code /solveStatus}, {@code /cancelSolve}. */
 public class SolveHttp {
     private final SolveJobs jobs;
+    private final CurrentCaller caller;
 
-    public SolveHttp(SolveJobs jobs) {
+    public SolveHttp(SolveJobs jobs, CurrentCaller caller) {
         this.jobs = jobs;
+        this.caller = caller;
     }
 
     /** Starts (or finds) the job of this version and parameters; returns at once with its id and state. */
     @Funq
+    @Guard(Door.START_SOLVE)
     public SolveJob startSolve(SolveRequest request) {
-        return jobs.start(request);
+        Caller c = caller.get();
+        return jobs.start(c.tenant(), request, c.actor());
     }
 
     /** Phase, objective, best bound, gap, elapsed time and checkpoints of a job. */
     @Funq
+    @Guard(Door.SOLVE_STATUS)
     public SolveJob solveStatus(JobRef ref) {
-        return jobs.status(ref.tenant(), ref.jobId());
+        return jobs.status(caller.tenant(), ref.jobId());
     }
 
     @Funq
+    @Guard(Door.CANCEL_SOLVE)
     public SolveJob cancelSolve(JobRef ref) {
-        return jobs.cancel(ref.tenant(), ref.jobId());
+        Caller c = caller.get();
+        return jobs.cancel(c.tenant(), ref.jobId(), c.actor());
     }
 
-    /** Names one job of one tenant. */
+    /** Names one job of the caller's tenant ({@code tenant}, when given, must be the token's). */
     @RegisterForReflection
-    public record JobRef(String tenant, String jobId) {
+    public record JobRef(String tenant, String jobId) implements TenantScoped {
     }
 }

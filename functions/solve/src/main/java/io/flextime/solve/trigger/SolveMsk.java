@@ -1,6 +1,8 @@
 package io.flextime.solve.trigger;
 
 import io.flextime.core.messaging.InboundEvents;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.solve.job.SolveEventHandler;
 import io.quarkus.funqy.Funq;
@@ -19,6 +21,7 @@ public class SolveMsk {
     }
 
     @Funq
+    @Guard(Door.SOLVE_FROM_KAFKA)
     public void solveFromKafka(MskEvent event) {
         inbound.consumeBlocking(SolveEventHandler.CONSUMER, event, InboundEvents.blocking(e -> handler.handle(e, true)));
     }

@@ -10,6 +10,7 @@ import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.solve.store.CheckpointStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,6 +138,7 @@ class CrashResumeIT {
                 "-Dmp.messaging.incoming.dataset-validated.enabled=false",
                 "-Dmp.messaging.incoming.solve-requested.enabled=false",
                 "-Dflextime.solve.lock-ttl=PT3S",
+                "-Dmp.jwt.verify.publickey.location=" + TestTokens.identity().jwks().toUri(),
                 "-Dquarkus.log.console.json.enabled=false",
                 "-jar", jar.toString()));
         File log = Path.of("target/crash-resume-child.log").toFile();

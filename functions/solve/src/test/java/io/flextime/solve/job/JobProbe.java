@@ -2,6 +2,8 @@ package io.flextime.solve.job;
 
 import static io.restassured.RestAssured.given;
 
+import io.flextime.core.security.Role;
+import io.flextime.core.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -27,22 +29,24 @@ final class JobProbe {
         this.port = port;
     }
 
-    private RequestSpecification call() {
-        RequestSpecification spec = given().contentType(ContentType.JSON);
+    /** A call as the tenant's scheduler. */
+    private RequestSpecification call(String tenant) {
+        RequestSpecification spec = given().header(TestTokens.auth(tenant, Role.SCHEDULER)).contentType(ContentType.JSON);
         return port == null ? spec : spec.port(port);
     }
 
     JsonPath start(Map<String, Object> request) {
-        return call().body(request).post("/startSolve").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        return call((String) request.get("tenant")).body(request).post("/startSolve").then().statusCode(200).extract()
+                .jsonPath().using(DOUBLES);
     }
 
     JsonPath status(String tenant, String jobId) {
-        return call().body(Map.of("tenant", tenant, "jobId", jobId)).post("/solveStatus").then().statusCode(200)
+        return call(tenant).body(Map.of("tenant", tenant, "jobId", jobId)).post("/solveStatus").then().statusCode(200)
                 .extract().jsonPath().using(DOUBLES);
     }
 
     JsonPath cancel(String tenant, String jobId) {
-        return call().body(Map.of("tenant", tenant, "jobId", jobId)).post("/cancelSolve").then().statusCode(200)
+        return call(tenant).body(Map.of("tenant", tenant, "jobId", jobId)).post("/cancelSolve").then().statusCode(200)
                 .extract().jsonPath().using(DOUBLES);
     }
 

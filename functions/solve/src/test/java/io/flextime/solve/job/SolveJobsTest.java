@@ -17,11 +17,13 @@ import io.flextime.core.model.Game;
 import io.flextime.core.model.ScheduleVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.security.Role;
 import io.flextime.core.store.ScheduleRepository;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
@@ -146,7 +148,8 @@ class SolveJobsTest {
         MskEvent msk = MskEvent.of(EventType.SOLVE_REQUESTED.topic(), 0, 42, versionId.toString(),
                 mapper.writeValueAsString(requested));
 
-        given().contentType(ContentType.JSON).body(mapper.writeValueAsString(msk)).post("/solveFromKafka").then()
+        given().header(TestTokens.operator()).contentType(ContentType.JSON).body(mapper.writeValueAsString(msk))
+                .post("/solveFromKafka").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(204)));
         assertEquals(1, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ? AND status = 'SOLVED'",
                 versionId), "the job was solved when the invocation returned");
@@ -204,14 +207,16 @@ class SolveJobsTest {
 
     @Test
     void badRequestsAreProblemsNamingTheField() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("tenant", "Not A Tenant", "versionId", "nope", "timeBudgetSeconds", 0))
+        var scheduler = TestTokens.auth("solvetest-none", Role.SCHEDULER);
+        given().header(scheduler).contentType(ContentType.JSON)
+                .body(Map.of("versionId", "nope", "timeBudgetSeconds", 0))
                 .post("/startSolve").then().statusCode(422)
-                .body("errors.column", hasItems("tenant", "versionId", "timeBudgetSeconds"));
-        given().contentType(ContentType.JSON)
+                .body("errors.column", hasItems("versionId", "timeBudgetSeconds"));
+        given().header(scheduler).contentType(ContentType.JSON)
                 .body(Map.of("tenant", "solvetest-none", "versionId", UUID.randomUUID().toString(), "timeBudgetSeconds", 5))
                 .post("/startSolve").then().statusCode(404).body("code", equalTo("not-found"));
-        given().contentType(ContentType.JSON).body(Map.of("tenant", "solvetest-none", "jobId", UUID.randomUUID().toString()))
+        given().header(scheduler).contentType(ContentType.JSON)
+                .body(Map.of("tenant", "solvetest-none", "jobId", UUID.randomUUID().toString()))
                 .post("/solveStatus").then().statusCode(404);
     }
 

@@ -3,6 +3,8 @@ package io.flextime.validate.quarantine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.model.DatasetVersion;
 import io.flextime.core.model.HistoricalGame;
 import io.flextime.core.model.Season;
@@ -34,9 +36,11 @@ public class QuarantineService {
     private final VersionValidator validator;
     private final ObjectMapper mapper;
     private final Corrections corrections;
+    private final AuditTrail audit;
 
     public QuarantineService(TenantDb db, QuarantineStore store, SeasonRepository seasons, VersionValidator validator,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.store = store;
         this.seasons = seasons;
@@ -53,7 +57,7 @@ public class QuarantineService {
         return db.inTenantBlocking(tenant, c -> store.list(c, version, status, Math.max(1, Math.min(limit, 10_000))));
     }
 
-    public QuarantinedRecord correct(String tenant, UUID id, JsonNode record, boolean drop) {
+    public QuarantinedRecord correct(String tenant, UUID id, JsonNode record, boolean drop, Actor actor) {
         QuarantinedRecord q = db.inTenantBlocking(tenant, c -> store.find(c, id))
                 .orElseThrow(() -> new ProblemException(Problem.notFound("quarantined record " + id)));
         if (QuarantinedRecord.REPLAYED.equals(q.status())) {
@@ -66,10 +70,12 @@ public class QuarantineService {
             }
             corrections.read(q, record);
         }
-        return db.inTenantBlocking(tenant, c -> store.correct(c, id, drop ? null : record, drop)).orElseThrow();
+        return db.inTenantBlocking(tenant, c -> store.correct(c, id, drop ? null : record, drop)
+                .call(() -> audit.record(c, tenant, actor, AuditTrail.OK, "quarantineId", id, "versionId", q.versionId(),
+                        "entity", q.entity(), "entityId", q.entityId(), "dropped", drop))).orElseThrow();
     }
 
-    public Replay replay(String tenant, UUID version, String correlationId) {
+    public Replay replay(String tenant, UUID version, String correlationId, Actor actor) {
         List<QuarantinedRecord> fixes = db.inTenantBlocking(tenant, c -> store.list(c, version, null, Integer.MAX_VALUE)).stream()
                 .filter(q -> QuarantinedRecord.CORRECTED.equals(q.status()) || QuarantinedRecord.DROPPED.equals(q.status()))
                 .toList();
@@ -95,9 +101,11 @@ public class QuarantineService {
                     "replay:" + version, old.rawObjectKey(), old.counts(), delta, correlationId);
             db.inTenantBlocking(tenant, c -> seasons.insert(c, nv, corrected)
                     .chain(() -> store.copyHistorical(c, version, next, fixes, games))
-                    .chain(() -> store.markReplayed(c, version, next)));
+                    .chain(() -> store.markReplayed(c, version, next))
+                    .call(() -> audit.record(c, tenant, actor, AuditTrail.OK, "versionId", version, "newVersionId", next,
+                            "corrections", fixes.size())));
         }
-        return new Replay(next, existing.isPresent(), validator.revalidate(tenant, next, correlationId));
+        return new Replay(next, existing.isPresent(), validator.revalidate(tenant, next, correlationId, actor));
     }
 
     private static HistoricalGame withRow(HistoricalGame g, Long row) {

@@ -1,6 +1,8 @@
 package io.flextime.validate.trigger;
 
 import io.flextime.core.messaging.InboundEvents;
+import io.flextime.core.security.Door;
+import io.flextime.core.security.Guard;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.validate.version.VersionValidator;
 import io.quarkus.funqy.Funq;
@@ -26,6 +28,7 @@ public class DatasetIngestedConsumer {
     }
 
     @Funq
+    @Guard(Door.DATASET_INGESTED)
     public void datasetIngested(MskEvent event) {
         inbound.consumeBlocking(VersionValidator.CONSUMER, event, InboundEvents.blocking(validator::onIngested));
     }

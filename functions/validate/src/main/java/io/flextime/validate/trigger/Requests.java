@@ -3,6 +3,7 @@ package io.flextime.validate.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
+import io.flextime.core.security.TenantScoped;
 import io.flextime.validate.report.ValidationReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
@@ -12,9 +13,12 @@ final class Requests {
     private Requests() {
     }
 
-    /** A dataset version of a tenant. A bean, not a record: Funqy maps GET query parameters through setters. */
+    /**
+     * A dataset version of a tenant (the token's; {@code tenant}, when given, must be the same). A bean,
+     * not a record: Funqy maps GET query parameters through setters.
+     */
     @RegisterForReflection
-    public static class VersionRequest {
+    public static class VersionRequest implements TenantScoped {
         private String tenant;
         private String versionId;
         private String correlationId;
@@ -43,7 +47,8 @@ final class Requests {
             this.correlationId = correlationId;
         }
 
-        String tenant() {
+        @Override
+        public String tenant() {
             return tenant;
         }
 
@@ -62,7 +67,7 @@ final class Requests {
 
     /** A correction of one quarantined record: the whole corrected record, or {@code drop: true}. */
     @RegisterForReflection
-    public record CorrectionRequest(String tenant, String id, JsonNode record, boolean drop) {
+    public record CorrectionRequest(String tenant, String id, JsonNode record, boolean drop) implements TenantScoped {
         UUID quarantineId() {
             return uuid(id, "id");
         }

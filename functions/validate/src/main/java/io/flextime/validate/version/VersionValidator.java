@@ -2,6 +2,8 @@ package io.flextime.validate.version;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.metrics.FunctionMetrics;
+import io.flextime.core.audit.Actor;
+import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.messaging.ConsumerInbox;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
@@ -59,12 +61,14 @@ public class VersionValidator {
     private final QuarantineSelection selection;
     private final ValidationSettings settings;
     private final FunctionMetrics metrics;
+    private final AuditTrail audit;
 
     public VersionValidator(TenantDb db, SeasonRepository seasons, ReportStore reports, QuarantineStore quarantine,
             HistoricalGameStats history, ReportObjects objects, ReportRenderer renderer, DecisionEvents events,
             ConsumerInbox inbox, EventPublisher publisher, ObjectMapper mapper, ValidateConfig config,
-            FunctionMetrics metrics) {
+            FunctionMetrics metrics, AuditTrail audit) {
         this.metrics = metrics;
+        this.audit = audit;
         this.db = db;
         this.seasons = seasons;
         this.reports = reports;
@@ -97,16 +101,16 @@ public class VersionValidator {
             return;
         }
         Prepared p = prepare(tenant, version, event.correlationid(), true);
-        var outcome = inbox.handleOnce(CONSUMER, event, c -> persist(c, p, true)).await().atMost(WAIT);
+        var outcome = inbox.handleOnce(CONSUMER, event, c -> persist(c, p, true, Actor.event(event))).await().atMost(WAIT);
         metrics.records("historical-rows-validated", p.report().historicalRows());
         LOG.infof("validated %s/%s: %s score %.4f (%s)", tenant, version, p.report().outcome(), p.report().quality().score(),
                 outcome.duplicate() ? "duplicate" : "decided");
     }
 
     /** HTTP re-validation: a new report revision; the decision event goes out only if the version had none. */
-    public Outcome revalidate(String tenant, UUID version, String correlationId) {
+    public Outcome revalidate(String tenant, UUID version, String correlationId, Actor actor) {
         Prepared p = prepare(tenant, version, correlationId, false);
-        List<CloudEvent> emitted = db.inTenantBlocking(tenant, c -> persist(c, p, false));
+        List<CloudEvent> emitted = db.inTenantBlocking(tenant, c -> persist(c, p, false, actor));
         publisher.publishAll(emitted).await().atMost(WAIT);
         Optional<ReportStore.Decision> decision = db.inTenantBlocking(tenant, c -> reports.decision(c, version));
         return new Outcome(p.report(), decision.map(ReportStore.Decision::event).orElse(null), !emitted.isEmpty());
@@ -141,9 +145,11 @@ public class VersionValidator {
      * The effects, in the caller's transaction. Returns the events to emit: the new decision event; or,
      * when the version was decided before, that event again for the Kafka path (re-emit) and nothing for HTTP.
      */
-    private Uni<List<CloudEvent>> persist(SqlConnection c, Prepared p, boolean reemitDecided) {
+    private Uni<List<CloudEvent>> persist(SqlConnection c, Prepared p, boolean reemitDecided, Actor actor) {
         ValidationReport r = p.report();
         return reports.insert(c, r, p.correlationId())
+                .call(() -> audit.record(c, r.tenant(), actor, AuditTrail.OK, "versionId", r.versionId(), "reportId",
+                        r.reportId(), "revision", r.revision(), "outcome", r.outcome()))
                 .chain(() -> quarantine.insert(c, r.tenant(), r.versionId(), p.records()))
                 .chain(() -> p.historyErrors() ? quarantine.insertHistorical(c, r.versionId(), p.latest())
                         : Uni.createFrom().item(0))

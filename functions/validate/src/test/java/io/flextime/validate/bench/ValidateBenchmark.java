@@ -3,6 +3,7 @@ package io.flextime.validate.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.audit.Actor;
 import io.flextime.core.model.DatasetVersion;
 import io.flextime.core.model.Season;
 import io.flextime.core.store.SeasonRepository;
@@ -79,7 +80,8 @@ class ValidateBenchmark {
         UUID version = millionRowVersion();
         // timed: the whole validation of the version, as the function does it (probe off, see BenchProfile)
         long t0 = System.nanoTime();
-        VersionValidator.Outcome outcome = validator.revalidate(TENANT, version, "bench");
+        VersionValidator.Outcome outcome = validator.revalidate(TENANT, version, "bench",
+                Actor.function("validate", "bench", "bench"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         ValidationReport r = outcome.report();
         long t1 = System.nanoTime();

@@ -12,6 +12,7 @@ import io.flextime.core.store.ObjectStore;
 import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestDatabase;
+import io.flextime.core.testing.TestTokens;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
 import io.flextime.events.Topics;
@@ -135,7 +136,7 @@ class DatasetIngestedTriggerTest {
         Season season = SeasonFixtures.valid();
         UUID version = versions.store(tenant, season);
         CloudEvent ingested = versions.ingested(tenant, version, season);
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        io.restassured.RestAssured.given().header(TestTokens.operator()).contentType(io.restassured.http.ContentType.JSON)
                 .body(mapper.writeValueAsString(io.flextime.core.trigger.MskEvent.of(EventType.DATASET_INGESTED.topic(), 0, 42,
                         version.toString(), mapper.writeValueAsString(ingested))))
                 .post("/datasetIngested").then().statusCode(204);

@@ -1,0 +1,75 @@
+package io.flextime.solve.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flextime.core.messaging.EventPublisher;
+import io.flextime.core.security.Door;
+import io.flextime.core.store.SeasonRepository;
+import io.flextime.core.store.TenantDb;
+import io.flextime.core.testing.DoorMatrix;
+import io.flextime.core.testing.LocalStack;
+import io.flextime.core.testing.TestTokens;
+import io.flextime.core.trigger.MskEvent;
+import io.flextime.events.EventType;
+import io.flextime.events.data.SolveRequested;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** solve's doors × roles × own/other tenant, from the Door table (DoorMatrix). */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
+class SolveDoorMatrixTest {
+    private static final String TENANT = TestSeasons.tenant("matrix");
+
+    @Inject
+    TenantDb db;
+    @Inject
+    SeasonRepository seasons;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    EventPublisher publisher;
+
+    @Test
+    void everyFunqIsARowOfTheDoorTable() {
+        DoorMatrix.assertEveryFunqGuarded("solve");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matrix() {
+        TestTokens.register(TENANT);
+        UUID version = TestSeasons.store(db, seasons, mapper, TENANT, TestSeasons.compactDouble("matrix", 4, false));
+        JobProbe probe = new JobProbe(null);
+        String finished = probe.start(JobProbe.request(TENANT, version, 1, 1)).getString("jobId");
+        // Long enough to be still running (or waiting for the pool) when the matrix cancels it.
+        UUID large = TestSeasons.store(db, seasons, mapper, TENANT, TestSeasons.compactDouble("matrix-large", 12, false));
+        String running = probe.start(JobProbe.request(TENANT, large, 600, 2)).getString("jobId");
+        return DoorMatrix.of("solve", TENANT, Map.of(
+                Door.START_SOLVE, (tenant, id) -> JobProbe.request(tenant, version, 1, ThreadLocalRandom.current().nextLong(1000, 1_000_000)),
+                Door.SOLVE_STATUS, (tenant, id) -> Map.of("tenant", tenant, "jobId", finished),
+                Door.CANCEL_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", running),
+                Door.SOLVE_FROM_KAFKA, (tenant, id) -> requested(version, id)));
+    }
+
+    /** An MSK batch asking for a one-second solve of the own tenant's version, in run {@code correlationId}. */
+    private MskEvent requested(UUID version, String correlationId) {
+        long seed = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
+        try {
+            String event = mapper.writeValueAsString(publisher.create(EventType.SOLVE_REQUESTED, version.toString(), TENANT,
+                    correlationId, null, new SolveRequested(null, version.toString(), 1, new SolveRequested.Weights(1.0, 1.0),
+                            seed, 1, false, 0, null)));
+            return MskEvent.of(EventType.SOLVE_REQUESTED.topic(), 0, 1, version.toString(), event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
