@@ -139,7 +139,7 @@ public class JobRunner {
         SolveResult result = null;
         if (slice > 0) {
             SolveSettings settings = settings(p, Duration.ofMillis(Math.max(1, (long) (slice * 1000))),
-                    resume.orElse(null), monitor);
+                    resume.orElse(null), monitor).withSeed(seedOf(p, job.invocations(), resume.isPresent()));
             running.add(monitor);
             monitor.start(ticker);
             try {
@@ -230,6 +230,17 @@ public class JobRunner {
             }
         }
         return null;
+    }
+
+    /**
+     * The seed of an invocation: the job's, except for a job run again without a checkpoint (a continued
+     * UNFINISHED job, a crashed one): a search that found nothing should not retrace the same steps.
+     */
+    private static Long seedOf(SolveParameters p, int invocationsBefore, boolean resumed) {
+        if (resumed || invocationsBefore == 0) {
+            return p.seed();
+        }
+        return (p.seed() == null ? 0L : p.seed()) + invocationsBefore;
     }
 
     /** Travel and penalties are never negative (weights are checked non-negative): 0 bounds every objective. */

@@ -50,6 +50,12 @@ final class JobProbe {
                 .extract().jsonPath().using(DOUBLES);
     }
 
+    /** continueSolve as the tenant's scheduler; the caller checks the answer's status code. */
+    io.restassured.response.ValidatableResponse continueSolve(String tenant, String jobId, int timeBudgetSeconds) {
+        return call(tenant).body(Map.of("tenant", tenant, "jobId", jobId, "timeBudgetSeconds", timeBudgetSeconds))
+                .post("/continueSolve").then();
+    }
+
     /** Polls the job's status until {@code done} holds; fails with the last status after {@code timeout}. */
     JsonPath await(String tenant, String jobId, Predicate<JsonPath> done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
