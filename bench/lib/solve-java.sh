@@ -9,11 +9,13 @@ LOG="$FT_LOGS/bench-solve-build.log"
 CP_FILE="$FT_HOME/bench/solve-test.classpath"
 
 ft_step "Building the solve function and its benchmark mains" >&2
-# -am builds what solve needs (events, and core, whose readers load the instances).
-mvn -B -q -pl functions/solve -am install -DskipTests >"$LOG" 2>&1 \
-  && mvn -B -q -pl functions/solve test-compile dependency:build-classpath -Dmdep.includeScope=test \
-       -Dmdep.outputFile="$CP_FILE" >>"$LOG" 2>&1 \
+# -am builds what solve needs (events, core, ingest's readers) in the same reactor, without installing
+# anything into ~/.m2: the classpath points at each module's target/ folders, so two checkouts (or a
+# build in another worktree) never mix their snapshots.
+mvn -B -q -pl functions/solve -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench.classpath >"$LOG" 2>&1 \
   || { ft_tail_log "$LOG"; ft_die "build failed"; }
+cp functions/solve/target/bench.classpath "$CP_FILE"
 
 main="$1"; shift
 exec java -cp "functions/solve/target/test-classes:functions/solve/target/classes:$(cat "$CP_FILE")" "$main" "$@"

@@ -59,7 +59,7 @@ functions = {
       read = ["data:raw/"]
     }
     http = {
-      routes = ["startSolve", "solveStatus", "cancelSolve"]
+      routes = ["startSolve", "solveStatus", "cancelSolve", "continueSolve"]
     }
     entry_points = {
       solveFromKafka = {

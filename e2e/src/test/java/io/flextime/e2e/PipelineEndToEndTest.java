@@ -63,7 +63,7 @@ class PipelineEndToEndTest {
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
     static final String PUBLISHED = "flextime.schedule.published.v1";
     static final Set<String> FAILURES = Set.of(EventType.DATASET_INGEST_FAILED.type(), EventType.DATASET_REJECTED.type(),
-            EventType.SCHEDULE_INFEASIBLE.type(), EventType.WEBHOOK_DEAD_LETTERED.type());
+            EventType.SCHEDULE_INFEASIBLE.type(), EventType.SOLVE_UNFINISHED.type(), EventType.WEBHOOK_DEAD_LETTERED.type());
 
     static FunctionProcesses functions;
     static PartnerEndpoint partner;

@@ -14,6 +14,7 @@ import io.flextime.events.data.ScheduleInfeasible;
 import io.flextime.events.data.ScheduleSolved;
 import io.flextime.events.data.SolveProgress;
 import io.flextime.events.data.SolveRequested;
+import io.flextime.events.data.SolveUnfinished;
 import io.flextime.events.data.WebhookDeadLettered;
 import io.flextime.events.data.WebhookDelivered;
 import java.util.Arrays;
@@ -37,6 +38,7 @@ public enum EventType {
     SOLVE_PROGRESS(Topics.SOLVE_PROGRESS, SolveProgress.class, "jobId"),
     SCHEDULE_SOLVED(Topics.SCHEDULE_SOLVED, ScheduleSolved.class, "scheduleVersionId"),
     SCHEDULE_INFEASIBLE(Topics.SCHEDULE_INFEASIBLE, ScheduleInfeasible.class, "jobId"),
+    SOLVE_UNFINISHED(Topics.SOLVE_UNFINISHED, SolveUnfinished.class, "jobId"),
     EXPORT_COMPLETED(Topics.EXPORT_COMPLETED, ExportCompleted.class, "scheduleVersionId"),
     WEBHOOK_DELIVERED(Topics.WEBHOOK_DELIVERED, WebhookDelivered.class, "deliveryId"),
     WEBHOOK_DEAD_LETTERED(Topics.WEBHOOK_DEAD_LETTERED, WebhookDeadLettered.class, "deliveryId"),

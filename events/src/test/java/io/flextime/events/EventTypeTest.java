@@ -28,9 +28,10 @@ class EventTypeTest {
     }
 
     @Test
-    void sixteenDistinctTypesAndRecords() {
-        assertEquals(16, EventType.values().length);
-        assertEquals(16, new HashSet<>(Arrays.stream(EventType.values()).map(EventType::dataClass).toList()).size());
+    void everyTypeHasARecordOfItsOwn() {
+        assertTrue(EventType.values().length >= 17, "the contract's types, solve.unfinished among them");
+        assertEquals(EventType.values().length,
+                new HashSet<>(Arrays.stream(EventType.values()).map(EventType::dataClass).toList()).size());
     }
 
     @Test

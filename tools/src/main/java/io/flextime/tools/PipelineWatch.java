@@ -130,9 +130,14 @@ public class PipelineWatch {
                     d.path("games").asInt(), d.path("objective").asDouble(), d.path("bestBound").asDouble(),
                     100 * d.path("gap").asDouble(), d.path("elapsedSeconds").asDouble()));
             case "schedule.infeasible" -> {
-                stage("solve", false, "UNKNOWN".equals(d.path("status").asText())
-                        ? String.format(Locale.ROOT, "no schedule found within the budget (%.0f s)", d.path("elapsedSeconds").asDouble())
-                        : d.path("status").asText() + "; conflicting constraints: " + d.path("conflicts"));
+                stage("solve", false, d.path("status").asText() + "; conflicting constraints: " + d.path("conflicts"));
+                return 1;
+            }
+            case "solve.unfinished" -> {
+                stage("solve", false, String.format(Locale.ROOT, "no schedule found within the budget (%.0f s; not a proof that "
+                        + "none exists%s): give the job more time with continueSolve", d.path("elapsedSeconds").asDouble(),
+                        d.hasNonNull("fewestHardDeviations") ? ", nearest schedule " + d.path("fewestHardDeviations").asInt()
+                                + " hard deviation(s)" : ""));
                 return 1;
             }
             case "export.completed" -> stage("export", true, d.path("files").size() + " files, manifest "

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param jobId the solve job; the event's subject
  * @param versionId the dataset version
- * @param status {@code INFEASIBLE} (proven), {@code MODEL_INVALID}, or {@code UNKNOWN} (no solution within
- *     the budget)
+ * @param status {@code INFEASIBLE} (proven) or {@code MODEL_INVALID}; {@code UNKNOWN} stays accepted for
+ *     events of earlier releases (a budget that ends without a schedule is now {@code flextime.solve.unfinished.v1})
  * @param conflicts the smallest set of conflicting constraints CP-SAT could name (may be empty for UNKNOWN)
  * @param elapsedSeconds solve time over all continuations
  */

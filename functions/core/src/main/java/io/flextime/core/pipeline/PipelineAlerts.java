@@ -54,7 +54,12 @@ public class PipelineAlerts {
             case SCHEDULE_INFEASIBLE -> new PipelineAlert(PipelineAlert.ERROR, "solve", "FAILED",
                     "INFEASIBLE".equals(d.path("status").asText())
                             ? "No schedule exists: conflicting constraints " + d.path("conflicts").findValuesAsText("constraintId")
-                            : "No schedule found within the time budget (" + d.path("status").asText() + ")", run);
+                            : "No schedule: " + d.path("status").asText(), run);
+            case SOLVE_UNFINISHED -> new PipelineAlert(PipelineAlert.WARNING, "solve", "UNFINISHED",
+                    "No schedule found within the time budget (" + Math.round(d.path("elapsedSeconds").asDouble()) + " s), which does "
+                            + "not mean none exists" + (d.hasNonNull("fewestHardDeviations")
+                                    ? "; the nearest schedule breaks " + d.path("fewestHardDeviations").asInt() + " hard rule(s)" : "")
+                            + ". Give the job more time with continueSolve.", run);
             case WEBHOOK_DEAD_LETTERED -> new PipelineAlert(PipelineAlert.WARNING, "webhook", "FAILED",
                     "Delivery " + d.path("deliveryId").asText() + " to endpoint " + d.path("endpointId").asText()
                             + " dead-lettered: " + d.path("lastError").asText(), run);

@@ -31,6 +31,7 @@ public class PipelineRuns {
             Map.entry("flextime.solve.progress.v1", new String[] { "solve", "RUNNING" }),
             Map.entry("flextime.schedule.solved.v1", new String[] { "solve", "SUCCEEDED" }),
             Map.entry("flextime.schedule.infeasible.v1", new String[] { "solve", "FAILED" }),
+            Map.entry("flextime.solve.unfinished.v1", new String[] { "solve", "UNFINISHED" }),
             Map.entry("flextime.export.completed.v1", new String[] { "export", "SUCCEEDED" }),
             Map.entry("flextime.webhook.delivered.v1", new String[] { "webhook", "SUCCEEDED" }),
             Map.entry("flextime.webhook.dead-lettered.v1", new String[] { "webhook", "FAILED" }));

@@ -49,6 +49,7 @@ public enum Door {
     START_SOLVE("solve", "startSolve", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
     SOLVE_STATUS("solve", "solveStatus", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),
     CANCEL_SOLVE("solve", "cancelSolve", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
+    CONTINUE_SOLVE("solve", "continueSolve", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
     SOLVE_FROM_KAFKA("solve", "solveFromKafka", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
 
     // export

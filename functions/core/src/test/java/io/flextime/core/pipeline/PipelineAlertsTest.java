@@ -35,4 +35,19 @@ class PipelineAlertsTest {
         assertTrue(alerts.alertFor(example(EventType.SOLVE_PROGRESS)).isEmpty());
         assertTrue(alerts.alertFor(example(EventType.PIPELINE_ALERT)).isEmpty(), "alerts never alert about themselves");
     }
+
+    @Test
+    void aBudgetEndedWithoutScheduleIsAWarningThatSaysItIsNoProof() throws Exception {
+        CloudEvent unfinished = example(EventType.SOLVE_UNFINISHED);
+        var alert = alerts.alertFor(unfinished).orElseThrow();
+        assertEquals("WARNING", alert.severity());
+        assertEquals("solve", alert.stage());
+        assertEquals("UNFINISHED", alert.outcome());
+        assertTrue(alert.message().contains("not mean none exists"), alert.message());
+        assertTrue(alert.message().contains("continueSolve"), alert.message());
+        assertTrue(alert.message().contains("breaks " + unfinished.data().path("fewestHardDeviations").asInt()), alert.message());
+        var infeasible = alerts.alertFor(example(EventType.SCHEDULE_INFEASIBLE)).orElseThrow();
+        assertEquals("FAILED", infeasible.outcome());
+        assertTrue(infeasible.message().startsWith("No schedule exists"), infeasible.message());
+    }
 }

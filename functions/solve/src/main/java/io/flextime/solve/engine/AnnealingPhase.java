@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * ends at its time, on a stop request, or once no thread has improved a feasible schedule for a while
  * (small instances reach their best in a second; the proof is CP-SAT's job).
  */
-final class AnnealingPhase {
+final class AnnealingPhase implements SearchPhase {
     private static final long POLL_MILLIS = 250;
     /** Ends early after this share of its time (at least {@link #MIN_PATIENCE_SECONDS}) without improvement. */
     private static final double PATIENCE_SHARE = 0.3;
@@ -37,6 +37,47 @@ final class AnnealingPhase {
 
     /** A better schedule, the {@code improvements}-th this phase handed on. */
     record Result(List<Assignment> games, Evaluation evaluation, int improvements) {
+    }
+
+    /**
+     * The annealing (README "Search", step 3) for the profile's share of what is left, where one of its costs
+     * scores the season exactly and no exact search settles it alone: from the best schedule so far, else the
+     * hint, else the circle method's schedule. Its better schedules are reported and the best kept; without one,
+     * its nearest schedule becomes the next phase's start when nothing feasible exists yet.
+     */
+    @Override
+    public Optional<SolveResult> search(SolveRun run) {
+        Optional<Supplier<ScheduleCost>> costs = ScheduleCosts.forSeason(run.season, run.index, run.weights);
+        if (run.profile.annealingShare() <= 0 || costs.isEmpty() || run.stopRequested() || ExactPhase.alone(run)) {
+            return Optional.empty();
+        }
+        List<Assignment> from = run.best != null ? run.best : run.hint;
+        if (from.isEmpty()) {
+            from = CircleMethod.schedule(run.index); // the repair phase had no schedule yet
+        }
+        double seconds = run.remaining() * run.profile.annealingShare();
+        int before = run.solutions;
+        Optional<Result> annealed;
+        try {
+            annealed = run(run.season, run.weights, run.index, costs.get(), from, run.toBeat(), seconds, run.settings.workers(),
+                    run.settings.seed() == null ? 1L : run.settings.seed(), run.settings.stopRequested(), r -> {
+                        run.stats.putIfAbsent("first_solution_seconds", run.elapsed());
+                        run.listener.onSolution(new Incumbent(r.games(), r.evaluation().objective(),
+                                Math.min(run.travelBound, r.evaluation().objective()), run.elapsed(), before + r.improvements()));
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            annealed = Optional.empty();
+        }
+        run.stats.put("annealing_moves", moves);
+        run.stats.put("annealing_fewest_hard_deviations", fewestHard);
+        annealed.ifPresent(r -> run.stats.put("annealing_objective", r.evaluation().objective()));
+        if (annealed.isPresent()) {
+            run.improved(annealed.get().games(), annealed.get().evaluation().objective(), annealed.get().improvements());
+        } else if (run.best == null && !closest.isEmpty()) {
+            run.hint = closest; // nearer to feasible than the repair phase's schedule
+        }
+        return Optional.empty();
     }
 
     /**

@@ -75,7 +75,7 @@ final class NeighbourhoodSearch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        CpSatSeasonSolver.failLoudly(recorder);
+        CpSat.failLoudly(recorder);
         return lns;
     }
 

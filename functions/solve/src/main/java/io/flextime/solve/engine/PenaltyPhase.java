@@ -25,7 +25,7 @@ import java.util.Optional;
  * penalty-only model, and here against the real weights. Only schedules better under the real weights are
  * reported and kept; the best of them hints (and cuts off) the full model afterwards.
  */
-final class PenaltyPhase {
+final class PenaltyPhase implements SearchPhase {
     /** The phase's best schedule under the real weights, and how many better schedules it reported. */
     record Outcome(List<Assignment> games, Evaluation evaluation, int improvements) {
     }
@@ -39,38 +39,47 @@ final class PenaltyPhase {
     }
 
     /**
-     * Searches from {@code start} (feasible, real objective {@code startObjective}) for {@code seconds}: CP-SAT
-     * on the whole penalty model first, then the neighbourhood search for the profile's share of the time.
-     *
-     * @return the best schedule under the real weights, when better than the start
+     * From the run's best schedule, for the profile's share of what is left: CP-SAT on the whole penalty
+     * model first, then the neighbourhood search for the optimization's share of the time. Its best schedule
+     * under the real weights, when better, becomes the run's best.
      */
-    Optional<Outcome> run(Season season, ObjectiveWeights weights, SolverProfile profile, List<Assignment> start,
-            double startObjective, double seconds, SolveSettings settings, long startNanos, int solutionsSoFar,
-            double travelBound, SolutionListener listener, Map<String, Object> stats) {
-        ObjectiveWeights penaltiesOnly = new ObjectiveWeights(0.0, weights.penalty());
+    @Override
+    public Optional<SolveResult> search(SolveRun run) {
+        if (run.profile.penaltyShare() <= 0 || run.best == null || !applies(run.season, run.weights) || run.stopRequested()) {
+            return Optional.empty();
+        }
+        double seconds = run.remaining() * run.profile.penaltyShare();
+        Optional<Outcome> lower = search(run, seconds);
+        lower.ifPresent(o -> run.improved(o.games(), o.evaluation().objective(), o.improvements()));
+        return Optional.empty();
+    }
+
+    private Optional<Outcome> search(SolveRun run, double seconds) {
+        Season season = run.season;
+        SolverProfile.Optimization optimization = run.profile.optimization();
+        ObjectiveWeights penaltiesOnly = new ObjectiveWeights(0.0, run.weights.penalty());
         long began = System.nanoTime();
         SeasonModelBuilder.Built built = SeasonModelBuilder.build(season,
-                new SeasonModelBuilder.Options(penaltiesOnly, false, profile.symmetryBreaking(), true));
-        SeasonModelBuilder.hint(built, start);
-        List<Assignment> oriented = SeasonModelBuilder.oriented(built, start);
+                new SeasonModelBuilder.Options(penaltiesOnly, false, optimization.symmetryBreaking(), true));
+        SeasonModelBuilder.hint(built, run.best);
+        List<Assignment> oriented = SeasonModelBuilder.oriented(built, run.best);
         Evaluation startPenalties = evaluator.evaluate(season, oriented, penaltiesOnly);
-        RealObjective real = new RealObjective(season, weights, startObjective, solutionsSoFar, travelBound, listener);
-        SolutionRecorder recorder = new SolutionRecorder(season, penaltiesOnly, built, real, startNanos, 0,
+        RealObjective real = new RealObjective(season, run.weights, run.bestObjective, run.solutions, run.travelBound, run.listener);
+        SolutionRecorder recorder = new SolutionRecorder(season, penaltiesOnly, built, real, run.start, 0,
                 startPenalties.objective(), 0.0);
         recorder.startFrom(oriented, startPenalties);
         built.model().cp.addLessOrEqual(built.objective(), built.scale().atMost(startPenalties.objective()));
 
-        CpSolver solver = CpSatSeasonSolver.solver(settings, profile, seconds * (1 - profile.neighbourhoodShare()));
-        CpSolverStatus status = CpSatSeasonSolver.run(solver, built, recorder.callback(true), settings);
-        CpSatSeasonSolver.failLoudly(recorder);
+        CpSolver solver = CpSat.solver(run.settings, optimization, seconds * (1 - optimization.neighbourhoodShare()));
+        CpSolverStatus status = CpSat.run(solver, built, recorder.callback(true), run.settings);
+        CpSat.failLoudly(recorder);
         double left = seconds - (System.nanoTime() - began) / 1e9;
-        if (status != CpSolverStatus.OPTIMAL && left > 0.5 && profile.neighbourhoodShare() > 0
-                && !settings.stopRequested().getAsBoolean()) {
-            NeighbourhoodSearch lns = NeighbourhoodSearch.searchFor(built, recorder, settings, left);
-            stats.put("penalty_phase_neighbourhoods", lns.searched());
+        if (status != CpSolverStatus.OPTIMAL && left > 0.5 && optimization.neighbourhoodShare() > 0 && !run.stopRequested()) {
+            NeighbourhoodSearch lns = NeighbourhoodSearch.searchFor(built, recorder, run.settings, left);
+            run.stats.put("penalty_phase_neighbourhoods", lns.searched());
         }
-        stats.put("penalty_phase_seconds", (System.nanoTime() - began) / 1e9);
-        stats.put("penalty_phase_proven", status == CpSolverStatus.OPTIMAL);
+        run.stats.put("penalty_phase_seconds", (System.nanoTime() - began) / 1e9);
+        run.stats.put("penalty_phase_proven", status == CpSolverStatus.OPTIMAL);
         return real.best();
     }
 

@@ -37,4 +37,8 @@ public record SolveSettings(
     public static SolveSettings of(Duration timeLimit) {
         return new SolveSettings(timeLimit, 0, null, null, List.of(), null, null);
     }
+
+    public SolveSettings withSeed(Long other) {
+        return new SolveSettings(timeLimit, workers, other, weights, hint, objectiveCutoff, stopRequested);
+    }
 }

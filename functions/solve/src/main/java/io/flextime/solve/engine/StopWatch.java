@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
  * Polls a stop condition every 100 ms while searches run and stops them when it holds: CP-SAT only
  * stops on {@code stopSearch()}, and a cancel or an invocation deadline must end a search promptly.
  */
-final class StopWatch implements AutoCloseable {
+public final class StopWatch implements AutoCloseable {
     private final ScheduledExecutorService poller;
 
     private StopWatch(BooleanSupplier condition, Runnable stop) {
@@ -26,7 +26,7 @@ final class StopWatch implements AutoCloseable {
     }
 
     /** Runs {@code stop} whenever {@code condition} holds, until closed. */
-    static StopWatch watch(BooleanSupplier condition, Runnable stop) {
+    public static StopWatch watch(BooleanSupplier condition, Runnable stop) {
         return new StopWatch(condition, stop);
     }
 

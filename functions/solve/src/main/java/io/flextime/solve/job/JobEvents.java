@@ -4,6 +4,7 @@ import io.flextime.core.messaging.EventPublisher;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventType;
 import io.flextime.events.data.ScheduleInfeasible;
+import io.flextime.events.data.SolveUnfinished;
 import io.flextime.events.data.ScheduleSolved;
 import io.flextime.events.data.SolveProgress;
 import io.flextime.events.data.SolveRequested;
@@ -52,5 +53,10 @@ public class JobEvents {
         return publisher.create(EventType.SCHEDULE_INFEASIBLE, job.jobId().toString(), job.tenant(), job.correlationId(),
                 null, new ScheduleInfeasible(job.jobId().toString(), job.versionId().toString(), status, named,
                         elapsedSeconds));
+    }
+
+    public CloudEvent unfinished(SolveJob job, double elapsedSeconds, Integer fewestHardDeviations) {
+        return publisher.create(EventType.SOLVE_UNFINISHED, job.jobId().toString(), job.tenant(), job.correlationId(), null,
+                new SolveUnfinished(job.jobId().toString(), job.versionId().toString(), elapsedSeconds, fewestHardDeviations));
     }
 }

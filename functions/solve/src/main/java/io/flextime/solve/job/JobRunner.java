@@ -139,7 +139,7 @@ public class JobRunner {
         SolveResult result = null;
         if (slice > 0) {
             SolveSettings settings = settings(p, Duration.ofMillis(Math.max(1, (long) (slice * 1000))),
-                    resume.orElse(null), monitor);
+                    resume.orElse(null), monitor).withSeed(seedOf(p, job.invocations(), resume.isPresent()));
             running.add(monitor);
             monitor.start(ticker);
             try {
@@ -212,8 +212,35 @@ public class JobRunner {
                     optimal ? "OPTIMAL" : "FEASIBLE", bound, elapsed,
                     result == null ? Map.of() : result.statistics()));
         }
-        return results.infeasible(job, status, result == null ? List.of() : result.conflicts(), elapsed, solutions,
-                monitor.validBound(result == null ? null : result.bestBound()));
+        Double bound = monitor.validBound(result == null ? null : result.bestBound());
+        if (!"INFEASIBLE".equals(status) && !"MODEL_INVALID".equals(status)) {
+            // the budget ended without a schedule: nothing is proven
+            return results.unfinished(job, elapsed, solutions, bound, result == null ? null : fewestHardDeviations(result));
+        }
+        return results.infeasible(job, status, result.conflicts(), elapsed, solutions, bound);
+    }
+
+    /** The hard deviations of the nearest schedule a phase reached, from the solver's statistics (null: none known). */
+    private static Integer fewestHardDeviations(SolveResult result) {
+        for (String key : new String[] {"calendar_search_fewest_hard_deviations", "annealing_fewest_hard_deviations",
+                "repair_phase_violations"}) {
+            Object v = result.statistics().get(key);
+            if (v instanceof Number n && n.doubleValue() < Integer.MAX_VALUE) {
+                return (int) Math.round(n.doubleValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The seed of an invocation: the job's, except for a job run again without a checkpoint (a continued
+     * UNFINISHED job, a crashed one): a search that found nothing should not retrace the same steps.
+     */
+    private static Long seedOf(SolveParameters p, int invocationsBefore, boolean resumed) {
+        if (resumed || invocationsBefore == 0) {
+            return p.seed();
+        }
+        return (p.seed() == null ? 0L : p.seed()) + invocationsBefore;
     }
 
     /** Travel and penalties are never negative (weights are checked non-negative): 0 bounds every objective. */

@@ -69,7 +69,15 @@ public class ResultRecorder {
         return event;
     }
 
-    /** No schedule: {@code status} INFEASIBLE (with the conflicting constraints), MODEL_INVALID or UNKNOWN. */
+    /** The budget ended before any schedule was found (not a proof that none exists). */
+    public CloudEvent unfinished(SolveJob job, double elapsedSeconds, int solutions, Double bestBound, Integer fewestHardDeviations) {
+        CloudEvent event = events.unfinished(job, elapsedSeconds, fewestHardDeviations);
+        JobStore.Outcome outcome = new JobStore.Outcome("UNKNOWN", null, bestBound, null, elapsedSeconds, solutions, null);
+        db.inTenantBlocking(job.tenant(), conn -> jobs.finish(conn, job.jobId(), JobState.UNFINISHED, outcome, event));
+        return event;
+    }
+
+    /** No schedule: {@code status} INFEASIBLE (with the conflicting constraints) or MODEL_INVALID. */
     public CloudEvent infeasible(SolveJob job, String status, List<SolveResult.Conflict> conflicts, double elapsedSeconds,
             int solutions, Double bestBound) {
         CloudEvent event = events.infeasible(job, status, conflicts, elapsedSeconds);

@@ -6,6 +6,7 @@ import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.model.ObjectiveWeights;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
+import io.flextime.core.problem.ProblemLocation;
 import io.flextime.core.store.RedisLock;
 import io.flextime.core.store.Tenants;
 import io.flextime.core.store.TenantDb;
@@ -14,6 +15,7 @@ import io.flextime.solve.store.JobStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,6 +130,49 @@ public class SolveJobs {
         db.inTenantBlocking(tenant, c -> (running ? Uni.createFrom().item(false) : jobs.cancel(c, job.jobId()))
                 .call(() -> audit.record(c, tenant, actor, AuditTrail.OK, "jobId", job.jobId(), "running", running)));
         return status(tenant, jobId);
+    }
+
+    /**
+     * Continues a job that ended {@code UNFINISHED}: its total budget becomes {@code timeBudgetSeconds}
+     * (more than it had) and it runs again as a continuation, with a seed of its own (a search that
+     * found nothing should not retrace its steps). The request names the total, not an increment, so a
+     * repeat changes nothing: the job is then running, or unfinished again with that budget spent (409).
+     */
+    public SolveJob continueJob(String tenant, String jobId, Integer timeBudgetSeconds, Actor actor) {
+        SolveJob job = status(tenant, jobId);
+        if (job.status() != JobState.UNFINISHED) {
+            if (!job.status().finished()) {
+                return job; // already continuing (a repeated request) or never ended
+            }
+            throw new ProblemException(Problem.of(409, "job-not-unfinished", "Only an unfinished job continues",
+                    "job " + jobId + " is " + job.status() + "; only a job that ended UNFINISHED (no schedule within its budget) "
+                            + "continues; start a new job for another search"));
+        }
+        int spent = job.parameters().timeBudgetSeconds();
+        if (timeBudgetSeconds == null || timeBudgetSeconds < 1 || timeBudgetSeconds > SolveRequest.MAX_BUDGET_SECONDS) {
+            throw new ProblemException(Problem.unprocessable("invalid-continue-request", "The continue request is invalid",
+                    List.of(new ProblemLocation("invalid-field", "continueSolve", null, null, "timeBudgetSeconds",
+                            "expected the new total budget in seconds, up to " + SolveRequest.MAX_BUDGET_SECONDS + ", got "
+                                    + timeBudgetSeconds))));
+        }
+        if (timeBudgetSeconds <= spent) {
+            throw new ProblemException(Problem.of(409, "budget-spent", "The job has spent that budget",
+                    "job " + jobId + " ended UNFINISHED after its budget of " + spent + " s; continue it with a larger total"));
+        }
+        SolveParameters p = job.parameters();
+        SolveParameters more = new SolveParameters(timeBudgetSeconds, p.weights(), p.seed(), p.workers());
+        boolean reopened = db.inTenantBlocking(tenant, c -> jobs.reopen(c, job.jobId(), more)
+                .call(done -> done ? audit.record(c, tenant, actor, AuditTrail.OK, "jobId", job.jobId(),
+                        "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem()));
+        SolveJob current = status(tenant, jobId);
+        if (reopened) {
+            if (config.dispatch() == SolveConfig.Dispatch.LOCAL) {
+                launcher.launch(tenant, current.jobId());
+            } else {
+                publisher.publishBlocking(events.request(current, current.continuations(), timeBudgetSeconds - spent));
+            }
+        }
+        return current;
     }
 
     private static UUID jobId(String tenant, String jobId) {

@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * What a profile is chosen by: size, format, constraint mix, whether travel counts, and whether the
  * annealing over round-robin moves scores the season exactly ({@code roundRobinMoves}: the engine knows
- * which shapes it scores, see engine/ScheduleCost).
+ * which shapes it scores, see engine/ScheduleCost), and whether the calendar search does
+ * ({@code calendarSearch}: relaxed seasons in date order under the rules it scores, see calendar/CalendarSearch).
  */
 public record InstanceFeatures(int teams, int slots, boolean compact, RoundRobin roundRobin, boolean travel,
-        int hardConstraints, int softConstraints, Map<ConstraintType, Integer> mix, boolean roundRobinMoves) {
+        int hardConstraints, int softConstraints, Map<ConstraintType, Integer> mix, boolean roundRobinMoves,
+        boolean calendarSearch) {
 
-    public static InstanceFeatures of(Season season, double travelWeight, boolean roundRobinMoves) {
+    public static InstanceFeatures of(Season season, double travelWeight, boolean roundRobinMoves, boolean calendarSearch) {
         Map<ConstraintType, Integer> mix = new EnumMap<>(ConstraintType.class);
         int hard = 0;
         int soft = 0;
@@ -32,7 +34,7 @@ public record InstanceFeatures(int teams, int slots, boolean compact, RoundRobin
                 || season.venues().stream().anyMatch(v -> v.latitude() != null && v.longitude() != null);
         return new InstanceFeatures(season.teams().size(), season.slots().size(), season.format().compact(),
                 season.format().roundRobin(), geography && travelWeight > 0, hard, soft, mix,
-                roundRobinMoves);
+                roundRobinMoves, calendarSearch);
     }
 
     /** Hard constraints per team: a measure of how tight finding any feasible schedule is. */

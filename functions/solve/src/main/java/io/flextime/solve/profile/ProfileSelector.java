@@ -1,6 +1,8 @@
 package io.flextime.solve.profile;
 
 import io.flextime.core.model.SeasonFormat.RoundRobin;
+import io.flextime.solve.profile.SolverProfile.Optimization;
+import io.flextime.solve.profile.SolverProfile.Repair;
 
 /**
  * Picks solver parameters from instance features, never per instance:
@@ -24,7 +26,10 @@ import io.flextime.core.model.SeasonFormat.RoundRobin;
  *       neighbourhood search. Otherwise up to 70% of the budget goes to the repair phase (hard
  *       constraints softened, violations minimized; it ends as soon as they reach 0) whose schedule
  *       hints the optimization phase.</li>
- *   <li><b>calendar</b> — relaxed or partial seasons on dates (conference style): default search,
+ *   <li><b>calendar</b> with the calendar search — a relaxed season the calendar search scores exactly (dated
+ *       conference seasons): that search first; once it has a schedule it keeps the whole budget, without one
+ *       after {@link #CALENDAR_SHARE} of it the CP-SAT phases below go on from its nearest schedule.</li>
+ *   <li><b>calendar</b> — other relaxed or partial seasons on dates (conference style): default search,
  *       linearization 1; up to 70% of the budget for the repair phase, built without the travel flow
  *       (most of the model, irrelevant to feasibility) and presolved without probing and symmetry
  *       detection (Big 12: 0.8–1.1 s instead of 5–8 s), whose schedule hints what follows. Then 70% of
@@ -62,20 +67,34 @@ public final class ProfileSelector {
     static final double PENALTY_SHARE = 0.7;
     static final double CONSTRAINT_ANNEALING_SHARE = 0.85;
 
+    /**
+     * A calendar season's share for the calendar search while it has no feasible schedule; once it has one it
+     * keeps the whole budget. Without one by then, CP-SAT's repair phase goes on from its schedule nearest to
+     * feasible (and can prove a season infeasible, which the search cannot).
+     */
+    static final double CALENDAR_SHARE = 0.8;
+
     public SolverProfile choose(InstanceFeatures f) {
+        Optimization lns = new Optimization(1, true, 0.0, NEIGHBOURHOOD_SHARE);
+        if (f.calendarSearch()) {
+            return new SolverProfile("calendar", CALENDAR_SHARE, new Repair(0.7, true), PENALTY_SHARE, 0.0,
+                    new Optimization(1, false, 0.0, NEIGHBOURHOOD_SHARE));
+        }
         if (f.hardPerTeam() > 2.0) {
             if (f.roundRobinMoves()) {
-                return new SolverProfile("constraint-heavy", CONSTRAINT_REPAIR_SHARE, 1, true, 0.0, NEIGHBOURHOOD_SHARE,
-                        CONSTRAINT_ANNEALING_SHARE, false, 0.0);
+                return new SolverProfile("constraint-heavy", 0.0, new Repair(CONSTRAINT_REPAIR_SHARE, false), 0.0,
+                        CONSTRAINT_ANNEALING_SHARE, lns);
             }
-            return new SolverProfile("constraint-heavy", 0.7, 1, true, 0.0, 0.0, 0.0, false, 0.0);
+            return new SolverProfile("constraint-heavy", 0.0, new Repair(0.7, false), 0.0, 0.0, new Optimization(1, true, 0.0, 0.0));
         }
         if (f.compact() && f.travel() && f.roundRobin() == RoundRobin.DOUBLE) {
-            return new SolverProfile("travel-tournament", 0.1, 2, true, 0.0, NEIGHBOURHOOD_SHARE, ANNEALING_SHARE, false, 0.0);
+            return new SolverProfile("travel-tournament", 0.0, new Repair(0.1, false), 0.0, ANNEALING_SHARE,
+                    new Optimization(2, true, 0.0, NEIGHBOURHOOD_SHARE));
         }
         if (!f.compact() || f.roundRobin() == RoundRobin.PARTIAL) {
-            return new SolverProfile("calendar", 0.7, 1, false, 0.0, NEIGHBOURHOOD_SHARE, 0.0, true, PENALTY_SHARE);
+            return new SolverProfile("calendar", 0.0, new Repair(0.7, true), PENALTY_SHARE, 0.0,
+                    new Optimization(1, false, 0.0, NEIGHBOURHOOD_SHARE));
         }
-        return new SolverProfile("default", 0.0, 1, true, 0.0, 0.0, 0.0, false, 0.0);
+        return new SolverProfile("default", 0.0, Repair.NONE, 0.0, 0.0, new Optimization(1, true, 0.0, 0.0));
     }
 }

@@ -103,8 +103,19 @@ public class JobStore {
     /** Cancels a job that has not finished; returns whether it did. */
     public Uni<Boolean> cancel(SqlConnection conn, UUID jobId) {
         return conn.preparedQuery("UPDATE solve_job SET status = 'CANCELLED', phase = 'DONE', finished_at = now(), "
-                        + "updated_at = now() WHERE id = $1 AND status NOT IN ('SOLVED', 'INFEASIBLE', 'CANCELLED')")
+                        + "updated_at = now() WHERE id = $1 AND status NOT IN ('SOLVED', 'INFEASIBLE', 'UNFINISHED', 'CANCELLED')")
                 .execute(Tuple.of(jobId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * An UNFINISHED job with a larger budget goes back to SUSPENDED (its next invocation is a
+     * continuation); returns whether it did (false: the job is not UNFINISHED any more).
+     */
+    public Uni<Boolean> reopen(SqlConnection conn, UUID jobId, SolveParameters params) {
+        return conn.preparedQuery("UPDATE solve_job SET status = 'SUSPENDED', phase = 'SUSPENDED', params = $2::text::jsonb, "
+                        + "result_status = NULL, result_event = NULL, finished_at = NULL, continuations = continuations + 1, "
+                        + "updated_at = now() WHERE id = $1 AND status = 'UNFINISHED'")
+                .execute(Tuple.of(jobId, write(params))).map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Void> fail(SqlConnection conn, UUID jobId, String error) {

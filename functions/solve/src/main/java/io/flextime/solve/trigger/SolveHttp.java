@@ -11,7 +11,7 @@ import io.flextime.solve.job.SolveRequest;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** HTTP (API Gateway) doors of solve: {@code POST /startSolve}, {@code /solveStatus}, {@code /cancelSolve}. */
+/** HTTP (API Gateway) doors of solve: {@code POST /startSolve}, {@code /solveStatus}, {@code /cancelSolve}, {@code /continueSolve}. */
 public class SolveHttp {
     private final SolveJobs jobs;
     private final CurrentCaller caller;
@@ -43,8 +43,24 @@ public class SolveHttp {
         return jobs.cancel(c.tenant(), ref.jobId(), c.actor());
     }
 
+    /**
+     * Gives a job that ended {@code UNFINISHED} (no schedule within its budget) a larger total budget and
+     * starts it again; a repeat of the same request is answered with the job as it is.
+     */
+    @Funq
+    @Guard(Door.CONTINUE_SOLVE)
+    public SolveJob continueSolve(ContinueRequest request) {
+        Caller c = caller.get();
+        return jobs.continueJob(c.tenant(), request.jobId(), request.timeBudgetSeconds(), c.actor());
+    }
+
     /** Names one job of the caller's tenant ({@code tenant}, when given, must be the token's). */
     @RegisterForReflection
     public record JobRef(String tenant, String jobId) implements TenantScoped {
+    }
+
+    /** A job of the caller's tenant and its new total budget (seconds, counting what it has spent). */
+    @RegisterForReflection
+    public record ContinueRequest(String tenant, String jobId, Integer timeBudgetSeconds) implements TenantScoped {
     }
 }

@@ -44,8 +44,7 @@ public final class SolveBenchmark {
             SolveResult r = solver.solve(season, new SolveSettings(Duration.ofSeconds(limit), workers, 1L, null, List.of(), null, null),
                     inc -> lastImprovement.set(inc.elapsedSeconds()));
             Double known = best.get(BenchInstances.key(name.trim()));
-            Double ratio = r.objective() == null || known == null ? null
-                    : known == 0 ? (r.objective() == 0 ? 1.0 : null) : r.objective() / known;
+            Double ratio = ratio(r.objective(), known);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("instance", name.trim());
             row.put("status", r.status());
@@ -98,5 +97,19 @@ public final class SolveBenchmark {
             all.add("Test" + i);
         }
         return all;
+    }
+
+    /**
+     * Objective ÷ best known, or null when either is missing or the best known is 0 and the objective is not
+     * (no finite ratio; a mixed Double/double conditional here once unboxed that null and lost the summary).
+     */
+    static Double ratio(Double objective, Double known) {
+        if (objective == null || known == null) {
+            return null;
+        }
+        if (known == 0) {
+            return objective == 0 ? Double.valueOf(1.0) : null;
+        }
+        return objective / known;
     }
 }

@@ -50,6 +50,12 @@ final class JobProbe {
                 .extract().jsonPath().using(DOUBLES);
     }
 
+    /** continueSolve as the tenant's scheduler; the caller checks the answer's status code. */
+    io.restassured.response.ValidatableResponse continueSolve(String tenant, String jobId, int timeBudgetSeconds) {
+        return call(tenant).body(Map.of("tenant", tenant, "jobId", jobId, "timeBudgetSeconds", timeBudgetSeconds))
+                .post("/continueSolve").then();
+    }
+
     /** Polls the job's status until {@code done} holds; fails with the last status after {@code timeout}. */
     JsonPath await(String tenant, String jobId, Predicate<JsonPath> done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
@@ -66,7 +72,7 @@ final class JobProbe {
     }
 
     /** Finished, one way or another: tests wait for this, then assert the status they expect. */
-    static final Predicate<JsonPath> FINISHED = inStatus("SOLVED", "INFEASIBLE", "CANCELLED", "FAILED");
+    static final Predicate<JsonPath> FINISHED = inStatus("SOLVED", "INFEASIBLE", "UNFINISHED", "CANCELLED", "FAILED");
 
     static Predicate<JsonPath> inStatus(String... statuses) {
         return j -> java.util.Arrays.asList(statuses).contains(j.getString("status"));

@@ -2,6 +2,7 @@ package io.flextime.solve.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.messaging.EventPublisher;
+import io.flextime.core.model.Season;
 import io.flextime.core.security.Door;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
@@ -11,11 +12,13 @@ import io.flextime.core.testing.TestTokens;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.EventType;
 import io.flextime.events.data.SolveRequested;
+import io.flextime.solve.bench.BenchInstances;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +53,10 @@ class SolveDoorMatrixTest {
         UUID version = TestSeasons.store(db, seasons, mapper, TENANT, TestSeasons.compactDouble("matrix", 4, false));
         JobProbe probe = new JobProbe(null);
         String finished = probe.start(JobProbe.request(TENANT, version, 1, 1)).getString("jobId");
+        // A job that ends without a schedule (see ContinueSolveTest), for the one allowed continueSolve.
+        UUID hard = TestSeasons.store(db, seasons, mapper, TENANT, itc("Middle_1"));
+        String unfinished = probe.start(JobProbe.request(TENANT, hard, 1, 3)).getString("jobId");
+        awaitUnfinished(probe, unfinished);
         // Long enough to be still running (or waiting for the pool) when the matrix cancels it.
         UUID large = TestSeasons.store(db, seasons, mapper, TENANT, TestSeasons.compactDouble("matrix-large", 12, false));
         String running = probe.start(JobProbe.request(TENANT, large, 600, 2)).getString("jobId");
@@ -57,7 +64,28 @@ class SolveDoorMatrixTest {
                 Door.START_SOLVE, (tenant, id) -> JobProbe.request(tenant, version, 1, ThreadLocalRandom.current().nextLong(1000, 1_000_000)),
                 Door.SOLVE_STATUS, (tenant, id) -> Map.of("tenant", tenant, "jobId", finished),
                 Door.CANCEL_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", running),
+                Door.CONTINUE_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", unfinished, "timeBudgetSeconds", 2),
                 Door.SOLVE_FROM_KAFKA, (tenant, id) -> requested(version, id)));
+    }
+
+    private static Season itc(String name) {
+        try {
+            return BenchInstances.itc(BenchInstances.repoData(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitUnfinished(JobProbe probe, String jobId) {
+        try {
+            String status = probe.await(TENANT, jobId, JobProbe.FINISHED, Duration.ofSeconds(90)).getString("status");
+            if (!"UNFINISHED".equals(status)) {
+                throw new AssertionError("the continueSolve fixture ended " + status);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An MSK batch asking for a one-second solve of the own tenant's version, in run {@code correlationId}. */
