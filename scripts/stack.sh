@@ -110,6 +110,7 @@ ensure_packages() {
   command -v redis-server >/dev/null 2>&1 || pkgs+=(redis-server)
   command -v redis-cli >/dev/null 2>&1 || pkgs+=(redis-tools)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  command -v jq >/dev/null 2>&1 || pkgs+=(jq)  # scripts read the contract's JSON (ids.schema.json)
   command -v java >/dev/null 2>&1 || ft_die "java (17+) is not on the PATH"
   command -v mvn >/dev/null 2>&1 || ft_die "mvn is not on the PATH"
   if ((${#pkgs[@]})); then

@@ -5,6 +5,7 @@
 # viewer of the tenant with a token of the local identity provider (./flextime token): the same view,
 # and the same authorization, as any client. The tenant defaults to the last demo run's. The ingest
 # function must run (./flextime demo --keep-running, or FLEXTIME_INGEST_URL for another one).
+# An event a consumer dead-lettered shows as its stage FAILED with the reason (./flextime dlq to replay it).
 set -euo pipefail
 cd "$FLEXTIME_ROOT"
 source scripts/lib.sh
@@ -16,7 +17,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --tenant) TENANT="$2"; shift 2 ;;
     --limit) LIMIT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) RUN="$1"; shift ;;
   esac
 done

@@ -29,8 +29,11 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n "$file" && -n "$tenant" ]] || { usage >&2; exit 2; }
 [[ -e "$file" ]] || ft_die "no such file: $file"
-[[ "$tenant" =~ ^[a-z0-9][a-z0-9-]{0,62}$ ]] || ft_die "tenant must be lower-case letters, digits and '-'"
-[[ -z "$season" || "$season" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$ ]] || ft_die "invalid season key '$season'"
+# The contract's id rules (events/.../ids.schema.json), the ones ingest applies.
+ids_schema="$FLEXTIME_ROOT/events/src/main/resources/flextime/events/schemas/ids.schema.json"
+id_rule() { jq -r --arg id "$1" --arg what "$2" '."$defs"[$id] | if $what == "pattern" then .pattern else .title end' "$ids_schema"; }
+[[ "$tenant" =~ $(id_rule tenant pattern) ]] || ft_die "the tenant '$tenant' must be $(id_rule tenant title)"
+[[ -z "$season" || "$season" =~ $(id_rule seasonKey pattern) ]] || ft_die "the season key '$season' must be $(id_rule seasonKey title)"
 
 s3="http://127.0.0.1:${FLEXTIME_S3_PORT}"
 bucket="${FLEXTIME_BUCKET_UPLOADS:-flextime-uploads}"

@@ -334,6 +334,54 @@ class PipelineEndToEndTest {
         assertEquals(1, partner.deliveries(d -> d.path().equals(run.partnerPath())).size(), "deliveries received");
     }
 
+    /**
+     * PostgreSQL goes away for 90 s (a failover) right after the upload is ingested, while validate,
+     * then solve, work on the run: consumers hold their record and wait for the database's readiness
+     * instead of spending their retry budget, and the run completes once, with nothing in any DLQ.
+     */
+    @Test
+    @Order(5)
+    void aNinetySecondPostgresOutageMidRunEndsInACompletedRunWithNothingDeadLettered() throws Exception {
+        Run run = startRun();
+        Process stop = new ProcessBuilder(LocalStack.repoRoot().resolve("flextime").toString(), "stack", "restart", "postgres",
+                "--down", "90").directory(LocalStack.repoRoot().toFile()).redirectErrorStream(true).start();
+        String output = new String(stop.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, stop.waitFor(), "./flextime stack restart postgres --down 90: " + output);
+
+        PartnerEndpoint.Delivery delivery = awaitPublication(run);
+        assertNull(delivery.problem(), delivery.problem());
+        Stored stored = new Stored(db, run.tenant());
+        assertEquals(1, stored.schedules().size(), "schedule versions");
+        assertEquals("SOLVED", stored.solveJobs().get(0).status());
+        assertEquals(1, stored.count("SELECT count(*) FROM export_set"), "export sets");
+        assertEquals(1, partner.deliveries(d -> d.path().equals(run.partnerPath())).size(), "deliveries received");
+        for (String dlq : io.flextime.events.Topics.dlqTopics()) {
+            List<io.flextime.tools.DeadLetters.Letter> ours = io.flextime.tools.DeadLetters.read(LocalStack.kafkaBootstrap(), dlq)
+                    .stream().filter(l -> run.tenant().equals(l.tenant())).toList();
+            assertEquals(List.of(), ours.stream().map(l -> l.where() + ": " + l.header("dead-letter-reason")).toList(),
+                    "dead letters of the run in " + dlq);
+        }
+        Map<String, Double> paused = new java.util.TreeMap<>();
+        for (String fn : List.of("validate", "solve", "export")) {
+            paused.put(fn, pausedSeconds(fn));
+        }
+        System.out.println("e2e outage: seconds each consumer held a record while PostgreSQL was down: " + paused);
+        assertTrue(paused.values().stream().mapToDouble(Double::doubleValue).sum() > 30 || solveRetriedAfterTheOutage(),
+                "someone waited the outage out: consumers " + paused + functions.tails(30));
+    }
+
+    /** flextime_consumer_paused_seconds_sum of a function, from its /q/metrics (0 when it never paused). */
+    private double pausedSeconds(String fn) {
+        String metrics = given().baseUri(functions.url(fn)).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("flextime_consumer_paused_seconds_sum{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The solve job hit the outage itself (not its consumer): its launcher waited and ran it again. */
+    private boolean solveRetriedAfterTheOutage() {
+        return functions.tail("solve", 400).contains("waiting for its dependencies");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     /** A fresh tenant, a partner subscribed to it, the Big 12 sample uploaded and its S3 event delivered. */

@@ -24,6 +24,15 @@ public final class DeadLetterHeaders {
     public static final String OFFSET = "dead-letter-offset";
     /** FlexTime: name of the consuming function that gave up (ingest, validate, solve, export). */
     public static final String CONSUMER = "flextime-consumer";
+    /** FlexTime: how many times the consumer ran its handler (0: refused before, e.g. an invalid envelope). */
+    public static final String ATTEMPTS = "flextime-attempts";
+    /** FlexTime, on a redriven record: the dead letter it came from, {@code <dlq>/<partition>@<offset>}. */
+    public static final String REDRIVEN_FROM = "flextime-redriven-from";
+
+    /** True for the headers this class names, which a dead-lettering writes afresh and a redrive drops. */
+    public static boolean isDeadLetterHeader(String key) {
+        return key.startsWith("dead-letter-") || CONSUMER.equals(key) || ATTEMPTS.equals(key);
+    }
 
     private DeadLetterHeaders() {
     }

@@ -45,17 +45,24 @@ public interface FlexTimeConfig {
         String tenantClaim();
     }
 
-    /** How {@code InboundEvents} retries a failing event before it goes to the DLQ. */
+    /**
+     * How {@code InboundEvents} retries a failing event before it goes to the DLQ: for a time budget, with
+     * exponential backoff, pausing (outside the budget) while a dependency reports not ready.
+     */
     interface Consumer {
-        /** Attempts per event, the first included. */
-        @WithDefault("4")
-        int maxAttempts();
+        /** How long an event is retried while its dependencies are up, from its first failure. */
+        @WithDefault("PT10M")
+        java.time.Duration retryBudget();
 
         @WithDefault("PT0.5S")
         java.time.Duration initialBackoff();
 
-        @WithDefault("PT10S")
+        @WithDefault("PT30S")
         java.time.Duration maxBackoff();
+
+        /** While paused, how often the dependencies' readiness is asked again. */
+        @WithDefault("PT2S")
+        java.time.Duration readinessPoll();
     }
 
     interface Buckets {

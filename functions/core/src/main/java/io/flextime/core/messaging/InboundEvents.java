@@ -2,36 +2,36 @@ package io.flextime.core.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flextime.core.config.FlexTimeConfig;
 import io.flextime.core.lifecycle.ShutdownSignal;
 import io.flextime.core.metrics.FunctionMetrics;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.trigger.MskEvent;
 import io.flextime.events.CloudEvent;
 import io.flextime.events.EventSchemas;
-import io.flextime.events.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
  * The one way a function consumes events, whatever carries them (Reactive Messaging locally, an MSK
- * event on Lambda): parse and schema-check the envelope, run the handler with retries (exponential
- * backoff with jitter), and after the last attempt put the record on the consumer's DLQ with the
- * reason in headers. Bad envelopes and {@link PermanentFailure}s skip the retries.
+ * event on Lambda): parse and schema-check the envelope, run the handler with the retries of
+ * {@link ConsumerRetries} (a time budget; a pause while a dependency is not ready), and when they give up
+ * put the record on the consumer's DLQ ({@link DeadLetterQueue}). Bad envelopes and
+ * {@link PermanentFailure}s skip the retries.
  * <p>
- * A record whose handling fails while the process is shutting down is neither retried nor
- * dead-lettered, and not acknowledged: its offset is not committed, so the next consumer of the
- * partition gets it again (its failure is most likely the clients closing under it).
+ * A record is acknowledged only once it is handled or safely in the DLQ. It stays unacknowledged (its
+ * offset is not committed, so the partition's next consumer gets it again) when its handling fails while
+ * the process is shutting down, when the DLQ write fails, and, on Lambda, when a dependency is not
+ * ready (the event source mapping redelivers the batch: Lambda's way of pausing).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -39,48 +39,49 @@ public class InboundEvents {
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
 
     private final ObjectMapper mapper;
-    private final EventPublisher publisher;
     private final ShutdownSignal shutdown;
     private final FunctionMetrics metrics;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final ConsumerRetries retries;
+    private final DeadLetterQueue deadLetters;
     private final EventSchemas schemas = EventSchemas.shared();
 
-    public InboundEvents(ObjectMapper mapper, EventPublisher publisher, FlexTimeConfig config, ShutdownSignal shutdown,
-            FunctionMetrics metrics) {
+    public InboundEvents(ObjectMapper mapper, ShutdownSignal shutdown, FunctionMetrics metrics, ConsumerRetries retries,
+            DeadLetterQueue deadLetters) {
         this.mapper = mapper;
-        this.publisher = publisher;
         this.shutdown = shutdown;
         this.metrics = metrics;
-        this.maxAttempts = Math.max(1, config.consumer().maxAttempts());
-        this.initialBackoff = config.consumer().initialBackoff();
-        this.maxBackoff = config.consumer().maxBackoff();
+        this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
-    /** Where a record came from, for DLQ headers and logs. */
-    public record Origin(String topic, int partition, long offset, String key) {
+    /** Where a record came from, for DLQ headers and logs; its headers travel to the DLQ with it. */
+    public record Origin(String topic, int partition, long offset, String key, List<Header> headers) {
+        public Origin {
+            headers = headers == null ? List.of() : List.copyOf(headers);
+        }
     }
 
     /** What became of a record. */
     public enum Outcome {
         /** The handler succeeded. */
         HANDLED,
-        /** On the consumer's DLQ after its last attempt (or at once: bad envelope, permanent failure). */
+        /** On the consumer's DLQ after its retry budget (or at once: bad envelope, permanent failure). */
         DEAD_LETTERED,
-        /** Failed while the process was shutting down: left for redelivery. */
+        /** Not acknowledged, for redelivery: shutting down, the DLQ write failed, or (Lambda) a dependency is down. */
         LEFT_FOR_REDELIVERY
     }
 
     /**
-     * Reactive Messaging adapter: acknowledges a record once it is handled or dead-lettered; one caught
-     * by a shutdown stays unacknowledged.
+     * Reactive Messaging adapter: acknowledges a record once it is handled or dead-lettered; one left for
+     * redelivery stays unacknowledged. While a dependency is not ready the record is held (the channel
+     * processes one record at a time, so the consumer pauses) and tried again when it is back.
      */
     public Uni<Void> consume(String consumer, Message<String> message, Function<CloudEvent, Uni<?>> handler) {
         Origin origin = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> new Origin(m.getTopic(), m.getPartition(), m.getOffset(), String.valueOf(m.getKey())))
-                .orElse(new Origin("unknown", -1, -1, null));
-        return handle(consumer, message.getPayload(), origin, handler)
+                .map(m -> new Origin(m.getTopic(), m.getPartition(), m.getOffset(), String.valueOf(m.getKey()),
+                        List.of(m.getHeaders().toArray())))
+                .orElse(new Origin("unknown", -1, -1, null, List.of()));
+        return handle(consumer, message.getPayload(), origin, handler, true)
                 .chain(outcome -> outcome == Outcome.LEFT_FOR_REDELIVERY ? Uni.createFrom().voidItem()
                         : Uni.createFrom().completionStage(message.ack()));
     }
@@ -92,11 +93,11 @@ public class InboundEvents {
     public void consumeBlocking(String consumer, MskEvent event, Function<CloudEvent, Uni<?>> handler) {
         for (MskEvent.Record r : event.allRecords()) {
             Outcome outcome = handle(consumer, r.decodedValue(),
-                    new Origin(r.getTopic(), r.getPartition(), r.getOffset(), r.decodedKey()), handler)
+                    new Origin(r.getTopic(), r.getPartition(), r.getOffset(), r.decodedKey(), r.kafkaHeaders()), handler, false)
                     .await().atMost(Duration.ofMinutes(15));
             if (outcome == Outcome.LEFT_FOR_REDELIVERY) {
-                throw new IllegalStateException("shutting down: record " + r.getTopic() + "/" + r.getPartition() + "@"
-                        + r.getOffset() + " left for redelivery");
+                throw new IllegalStateException("record " + r.getTopic() + "/" + r.getPartition() + "@" + r.getOffset()
+                        + " left for redelivery (shutting down, a dependency not ready, or the DLQ write failed)");
             }
         }
     }
@@ -123,16 +124,22 @@ public class InboundEvents {
         }
     }
 
-    /** Parses, validates and handles one record value; completes (never fails) with what became of it. */
-    public Uni<Outcome> handle(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler) {
+    /**
+     * Parses, validates and handles one record value; completes (never fails) with what became of it.
+     *
+     * @param mayPause hold the record while a dependency is not ready (long-running consumer), or leave it
+     *     for redelivery at once (Lambda)
+     */
+    public Uni<Outcome> handle(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler,
+            boolean mayPause) {
         long start = System.nanoTime();
         String[] type = {"unparsable"};
-        return handleTimed(consumer, value, origin, handler, type).invoke(outcome -> metrics.eventHandled(consumer, type[0],
-                outcome.name().toLowerCase(java.util.Locale.ROOT), Duration.ofNanos(System.nanoTime() - start)));
+        return handleTimed(consumer, value, origin, handler, mayPause, type).invoke(outcome -> metrics.eventHandled(consumer,
+                type[0], outcome.name().toLowerCase(java.util.Locale.ROOT), Duration.ofNanos(System.nanoTime() - start)));
     }
 
     private Uni<Outcome> handleTimed(String consumer, String value, Origin origin, Function<CloudEvent, Uni<?>> handler,
-            String[] type) {
+            boolean mayPause, String[] type) {
         CloudEvent event;
         try {
             event = parse(value);
@@ -141,23 +148,28 @@ public class InboundEvents {
         }
         type[0] = event.type();
         CloudEvent input = event;
-        int[] attempts = {0};
+        ConsumerRetries.Tries tries = retries.forEvent(consumer, input.type() + " " + input.id(), mayPause);
         return Uni.createFrom().deferred(() -> {
-                    attempts[0]++;
+                    tries.attempt();
                     return handler.apply(input);
                 })
-                .onFailure(e -> isTransient(e) && !shutdown.stopping())
-                .retry().withBackOff(initialBackoff, maxBackoff).withJitter(0.3).atMost(maxAttempts - 1L)
+                .onFailure(InboundEvents::isTransient).retry().when(tries::decide)
                 .replaceWith(Outcome.HANDLED)
                 .onFailure().recoverWithUni(e -> {
+                    if (e instanceof ConsumerRetries.DependencyDown) {
+                        LOG.warnf("%s: %s %s left for redelivery: %s [correlationid=%s]", consumer, input.type(), input.id(),
+                                e.getMessage(), input.correlationid());
+                        return Uni.createFrom().item(Outcome.LEFT_FOR_REDELIVERY);
+                    }
                     if (isTransient(e) && shutdown.stopping()) {
                         LOG.warnf("%s: %s %s failed during shutdown (%s); left unacknowledged for redelivery "
-                                + "[correlationid=%s]", consumer, input.type(), input.id(), rootMessage(e), input.correlationid());
+                                + "[correlationid=%s]", consumer, input.type(), input.id(), DeadLetterQueue.rootMessage(e),
+                                input.correlationid());
                         return Uni.createFrom().item(Outcome.LEFT_FOR_REDELIVERY);
                     }
                     LOG.errorf(e, "%s: %s %s failed after %d attempt(s) [correlationid=%s]", consumer, input.type(),
-                            input.id(), attempts[0], input.correlationid());
-                    return deadLetter(consumer, value, origin, e, attempts[0]);
+                            input.id(), tries.attempts(), input.correlationid());
+                    return deadLetter(consumer, value, origin, e, tries.attempts());
                 });
     }
 
@@ -184,31 +196,7 @@ public class InboundEvents {
     }
 
     private Uni<Outcome> deadLetter(String consumer, String value, Origin origin, Throwable reason, int attempts) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "dead-letter-reason", String.valueOf(rootMessage(reason)));
-        header(headers, "dead-letter-cause", reason.getClass().getName());
-        header(headers, "dead-letter-topic", origin.topic());
-        header(headers, "dead-letter-partition", Integer.toString(origin.partition()));
-        header(headers, "dead-letter-offset", Long.toString(origin.offset()));
-        header(headers, "flextime-consumer", consumer);
-        header(headers, "flextime-attempts", Integer.toString(attempts));
-        String dlq = Topics.dlq(consumer);
-        LOG.warnf("%s: dead-lettering record %s/%d@%d to %s: %s", consumer, origin.topic(), origin.partition(),
-                origin.offset(), dlq, rootMessage(reason));
-        return publisher.sendRaw(dlq, origin.key(), value == null ? "" : value, headers)
-                .onFailure().invoke(e -> LOG.errorf(e, "could not write to DLQ %s", dlq))
-                .replaceWith(Outcome.DEAD_LETTERED);
-    }
-
-    private static String rootMessage(Throwable t) {
-        String message = t.getMessage();
-        for (Throwable c = t.getCause(); c != null && message == null; c = c.getCause()) {
-            message = c.getMessage();
-        }
-        return message == null ? t.getClass().getSimpleName() : message;
-    }
-
-    private static void header(RecordHeaders headers, String key, String value) {
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        return deadLetters.put(consumer, value, origin, reason, attempts)
+                .map(written -> written ? Outcome.DEAD_LETTERED : Outcome.LEFT_FOR_REDELIVERY);
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
  *   <li>{@code flextime_events_handled_seconds} — every event a consumer handled, a timer with a
  *   histogram, tagged {@code consumer}, {@code type} and {@code outcome} (handled, dead_lettered,
  *   left_for_redelivery): invocations, errors and durations whatever the transport;</li>
+ *   <li>{@code flextime_consumer_paused_seconds} — how long a consumer held a record while a dependency
+ *   was not ready (count and total time), tagged {@code consumer};</li>
  *   <li>{@code flextime_records_total} — records a function processed, tagged {@code kind} (rows
  *   ingested, rows validated, games scheduled, rows backed up, ...): records/s is its rate.</li>
  * </ul>
@@ -42,5 +44,11 @@ public class FunctionMetrics {
         Timer.builder("flextime.events.handled").description("events handled by a consumer, by outcome")
                 .tag("function", function).tag("consumer", consumer).tag("type", type).tag("outcome", outcome)
                 .publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /** Records one pause of a consumer (a dependency not ready) and how long it lasted. */
+    public void consumerPaused(String consumer, Duration paused) {
+        Timer.builder("flextime.consumer.paused").description("time a consumer held a record while a dependency was not ready")
+                .tag("function", function).tag("consumer", consumer).register(registry).record(paused);
     }
 }

@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pipeline runs read from the event log: one run per correlation id (upload to webhook), its stages
@@ -35,6 +37,9 @@ public class PipelineRuns {
             Map.entry("flextime.export.completed.v1", new String[] { "export", "SUCCEEDED" }),
             Map.entry("flextime.webhook.delivered.v1", new String[] { "webhook", "SUCCEEDED" }),
             Map.entry("flextime.webhook.dead-lettered.v1", new String[] { "webhook", "FAILED" }));
+
+    /** The alert outcome of an event a stage's consumer dead-lettered (core messaging's DeadLetterQueue). */
+    static final String DEAD_LETTERED = "DEAD_LETTERED";
 
     private final TenantDb db;
     private final ObjectMapper mapper;
@@ -92,6 +97,7 @@ public class PipelineRuns {
         Instant started = events.get(0).getOffsetDateTime(1).toInstant();
         Instant last = started;
         Instant previousEnd = null;
+        Set<String> deadLettered = new HashSet<>();
         for (Row e : events) {
             String type = e.getString(0);
             Instant at = e.getOffsetDateTime(1).toInstant();
@@ -101,11 +107,22 @@ public class PipelineRuns {
                 errors.add(summary.path("stage").asText() + ": " + summary.path("message").asText());
             }
             String[] stage = STAGE_OF.get(type);
+            if (stage == null && DEAD_LETTERED.equals(summary.path("outcome").asText()) && "flextime.pipeline.alert.v1".equals(type)) {
+                // The stage's input went to its DLQ: the stage failed, with the reason, until a redrive ends it.
+                String name = summary.path("stage").asText();
+                Stage before = stages.get(name);
+                if (before == null || "RUNNING".equals(before.outcome())) {
+                    Double seconds = previousEnd == null ? null : Duration.between(previousEnd, at).toMillis() / 1000.0;
+                    stages.put(name, new Stage(name, "FAILED", at, seconds, summary.path("message").asText()));
+                    deadLettered.add(name);
+                }
+                continue;
+            }
             if (stage == null) {
                 continue;
             }
             Stage before = stages.get(stage[0]);
-            if (before != null && !"RUNNING".equals(before.outcome())) {
+            if (before != null && !"RUNNING".equals(before.outcome()) && !deadLettered.remove(stage[0])) {
                 continue; // the first ending of a stage counts (later ones are duplicates or other partners)
             }
             Double seconds = previousEnd == null ? null : Duration.between(previousEnd, at).toMillis() / 1000.0;

@@ -97,6 +97,15 @@ public class MskEvent {
             return key == null ? null : new String(Base64.getDecoder().decode(key), StandardCharsets.UTF_8);
         }
 
+        /** The record's headers as Kafka headers (MSK gives a list of one-entry maps, in record order). */
+        public List<org.apache.kafka.common.header.Header> kafkaHeaders() {
+            List<org.apache.kafka.common.header.Header> out = new ArrayList<>();
+            for (Map<String, byte[]> h : headers) {
+                h.forEach((k, v) -> out.add(new org.apache.kafka.common.header.internals.RecordHeader(k, v)));
+            }
+            return out;
+        }
+
         public String getTopic() {
             return topic;
         }

@@ -15,11 +15,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * A consumer that exists only in the foundation tests: for each dataset.ingested it inserts one
  * dataset row (the observable effect) and emits one dataset.validated. Seasons starting with
- * "poison" always fail, to exercise retries and the DLQ.
+ * "poison" always fail, to exercise retries and the DLQ; an event whose id is in {@link #REFUSED} fails
+ * permanently until a test takes it out (a bug fixed, then the dead letter redriven).
  */
 @ApplicationScoped
 public class EchoConsumer {
     public static final String NAME = "coretest";
+    /** Event ids refused for now. */
+    public static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final InboundEvents inbound;
     private final ConsumerInbox inbox;
@@ -42,6 +45,9 @@ public class EchoConsumer {
         String season = event.data().path("season").asText();
         if (!event.tenant().startsWith("coretest")) {
             return Uni.createFrom().voidItem(); // events of other tests and runs: not ours
+        }
+        if (REFUSED.contains(event.id())) {
+            return Uni.createFrom().failure(new PermanentFailure("refused until the fix: " + event.id()));
         }
         if (season.startsWith("poison")) {
             return Uni.createFrom().failure(new IllegalStateException("poison season " + season + " always fails"));

@@ -57,6 +57,35 @@ class PipelineRunsTest {
         assertEquals("FAILED", runs.run(tenant, run).await().atMost(Duration.ofSeconds(30)).orElseThrow().outcome());
     }
 
+    @Test
+    void aDeadLetteredEventFailsItsStageWithTheReasonUntilARedriveEndsIt() throws Exception {
+        String tenant = "coretest-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString();
+        Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+        record(EventType.DATASET_INGESTED, tenant, run, t0);
+        var alert = new io.flextime.events.data.PipelineAlert("ERROR", "validate", "DEAD_LETTERED",
+                "flextime.dataset.ingested.v1 x dead-lettered to validate.dlq after 0 attempt(s): invalid CloudEvent", run);
+        CloudEvent example = mapper.readValue(getClass().getClassLoader().getResourceAsStream(
+                EventType.PIPELINE_ALERT.exampleResource()), CloudEvent.class);
+        log.record(new CloudEvent(example.specversion(), UUID.randomUUID().toString(), example.source(), example.type(),
+                example.datacontenttype(), "validate", t0.plusSeconds(3), run, null, tenant, mapper.valueToTree(alert)))
+                .await().atMost(Duration.ofSeconds(30));
+
+        var stalled = runs.run(tenant, run).await().atMost(Duration.ofSeconds(30)).orElseThrow();
+        assertEquals("FAILED", stalled.outcome(), "a dead letter does not leave the run RUNNING forever");
+        PipelineRuns.Stage validate = stalled.stages().get(1);
+        assertEquals("validate", validate.name());
+        assertEquals("FAILED", validate.outcome());
+        assertTrue(validate.detail().contains("dead-lettered to validate.dlq"), validate.detail());
+        assertTrue(validate.detail().contains("invalid CloudEvent"), "the reason: " + validate.detail());
+
+        record(EventType.DATASET_VALIDATED, tenant, run, t0.plusSeconds(60)); // redriven and handled
+        var redriven = runs.run(tenant, run).await().atMost(Duration.ofSeconds(30)).orElseThrow();
+        assertEquals("RUNNING", redriven.outcome());
+        assertEquals("SUCCEEDED", redriven.stages().get(1).outcome());
+        assertEquals(1, redriven.errors().size(), "the dead letter stays in the run's errors: " + redriven.errors());
+    }
+
     private void record(EventType type, String tenant, String run, Instant at) throws Exception {
         CloudEvent example = mapper.readValue(getClass().getClassLoader().getResourceAsStream(type.exampleResource()),
                 CloudEvent.class);

@@ -73,7 +73,7 @@ public class LocalStack implements QuarkusTestResourceLifecycleManager {
         return List.of(PG_PORT, REDIS_PORT, KAFKA_PORT, S3_PORT).stream().allMatch(LocalStack::listening);
     }
 
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(HOST, port), 500);
             return true;

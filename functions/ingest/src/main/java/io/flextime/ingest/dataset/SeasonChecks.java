@@ -1,6 +1,7 @@
 package io.flextime.ingest.dataset;
 
 import io.flextime.core.model.Distance;
+import io.flextime.events.Ids;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
@@ -29,9 +30,9 @@ public final class SeasonChecks {
 
     public static void check(Season s, Locator at) {
         Problems p = new Problems();
-        if (s.season() == null || !s.season().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            p.add(at.at("WRONG_TYPE", "season", -1, null, "the season key '" + s.season()
-                    + "' must be 1-100 letters, digits, '.', '_' or '-'"));
+        if (!Ids.SEASON_KEY.matches(s.season())) {
+            // The contract's definition: a key the events cannot carry would stall the run after ingest.
+            p.add(at.at("WRONG_TYPE", "season", -1, null, Ids.SEASON_KEY.explain(s.season())));
         }
         Set<String> venues = new HashSet<>();
         for (int i = 0; i < s.venues().size(); i++) {

@@ -84,6 +84,11 @@ class BadInputTest {
         ((ObjectNode) typed.get("venues").get(0)).put("latitude", "north");
         c.add(new Case("schema violation", "typed.json", mapper.writeValueAsBytes(typed), "SCHEMA_VIOLATION", "typed.json", null,
                 "$.venues[0].latitude"));
+        // Ingested once and then refused by the event contract at validate, stalling the run: now the contract's rule, here.
+        ObjectNode underscore = (ObjectNode) mapper.readTree(IngestFixtures.sampleJson());
+        underscore.put("season", "big12-2025_26");
+        c.add(new Case("season key the events cannot carry", "key.json", mapper.writeValueAsBytes(underscore), "WRONG_TYPE",
+                "key.json", null, null));
         c.add(new Case("malformed json", "cut.json", "{\n\"season\": \"x\",\n\"teams\": [".getBytes(), "MALFORMED_JSON", "cut.json",
                 3, null));
         Map<String, byte[]> latin = csv();

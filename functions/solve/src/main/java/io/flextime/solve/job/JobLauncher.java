@@ -1,5 +1,7 @@
 package io.flextime.solve.job;
 
+import io.flextime.core.config.FlexTimeConfig;
+import io.flextime.core.health.DependencyReadiness;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
 import io.flextime.events.CloudEvent;
@@ -9,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +27,9 @@ import org.jboss.logging.Logger;
  * for a search. The pool is this class' own, bounded by {@code flextime.solve.concurrent-jobs}: CP-SAT
  * takes every core it is given, so solves must not share the application's general worker pool.
  * <p>
- * An invocation that fails with an exception (a store unreachable for longer than its own retries)
- * is retried here after a growing pause, from its checkpoint; after the last retry the job stays
+ * An invocation that fails while one of the function's dependencies reports not ready (a PostgreSQL
+ * failover) waits until they are back and runs again from its checkpoint, without spending a retry.
+ * Any other exception is retried here after a growing pause, from its checkpoint; after the last retry the job stays
  * {@code FAILED} and a {@code pipeline.alert} says so: the Kafka trigger was acknowledged long ago,
  * so nothing else would notice. On shutdown, running searches stop as at a deadline and get
  * {@code shutdown-grace} to write their checkpoint and emit their continuation while the stores'
@@ -39,6 +43,8 @@ public class JobLauncher {
     private final JobRunner runner;
     private final EventPublisher publisher;
     private final SolveConfig config;
+    private final DependencyReadiness readiness;
+    private final Duration readinessPoll;
     private final ExecutorService solvers;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "solve-retries");
@@ -49,10 +55,13 @@ public class JobLauncher {
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
-    public JobLauncher(JobRunner runner, EventPublisher publisher, SolveConfig config) {
+    public JobLauncher(JobRunner runner, EventPublisher publisher, SolveConfig config, DependencyReadiness readiness,
+            FlexTimeConfig flextime) {
         this.runner = runner;
         this.publisher = publisher;
         this.config = config;
+        this.readiness = readiness;
+        this.readinessPoll = flextime.consumer().readinessPoll();
         int threads = Math.max(1, config.concurrentJobs());
         this.solvers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "solve-job");
@@ -108,6 +117,12 @@ public class JobLauncher {
             return; // the job is FAILED; its next trigger resumes it from the checkpoint
         }
         boolean retryable = !(failure instanceof PermanentFailure);
+        if (retryable && !dependenciesDown().isEmpty()) {
+            LOG.warnf("job %s: invocation failed (%s) with %s not ready; waiting for its dependencies, then it runs again "
+                    + "from its checkpoint", jobId, failure.getMessage(), dependenciesDown());
+            retries.schedule(() -> relaunchWhenReady(tenant, jobId, attempt), readinessPoll.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         if (retryable && attempt < config.failureRetries()) {
             Duration delay = config.failureRetryDelay().multipliedBy((long) Math.pow(RETRY_BACKOFF_FACTOR, attempt));
             LOG.warnf("job %s: invocation failed (%s); retry %d of %d in %d s", jobId, failure.getMessage(), attempt + 1,
@@ -126,6 +141,26 @@ public class JobLauncher {
                     .await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             LOG.errorf("job %s: could not raise the failure alert: %s", jobId, e.getMessage());
+        }
+    }
+
+    private void relaunchWhenReady(String tenant, UUID jobId, int attempt) {
+        if (draining) {
+            return;
+        }
+        if (!dependenciesDown().isEmpty()) {
+            retries.schedule(() -> relaunchWhenReady(tenant, jobId, attempt), readinessPoll.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        LOG.infof("job %s: dependencies ready again; resuming it", jobId);
+        launch(tenant, jobId, attempt);
+    }
+
+    private List<String> dependenciesDown() {
+        try {
+            return readiness.down().await().atMost(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            return List.of("readiness checks (" + e.getMessage() + ")");
         }
     }
 
