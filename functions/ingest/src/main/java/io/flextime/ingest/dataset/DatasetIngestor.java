@@ -115,7 +115,7 @@ public class DatasetIngestor {
                 if (cmd.season() != null && !cmd.season().equals(season.season())) {
                     season = withKey(season, cmd.season());
                 }
-                SeasonChecks.check(season, opened.dataset().locator());
+                SeasonChecks.check(season, opened.dataset().locator(), config.maxTeams(), config.maxSlots());
                 return store(cmd, upload, opened, season, correlationId);
             }
         } catch (ProblemException e) {

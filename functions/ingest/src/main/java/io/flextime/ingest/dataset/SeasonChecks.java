@@ -2,6 +2,7 @@ package io.flextime.ingest.dataset;
 
 import io.flextime.core.model.Distance;
 import io.flextime.events.Ids;
+import io.flextime.ingest.config.IngestLimits;
 import io.flextime.core.model.Matchup;
 import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonConstraint;
@@ -28,8 +29,19 @@ public final class SeasonChecks {
     private SeasonChecks() {
     }
 
-    public static void check(Season s, Locator at) {
+    /** All the checks; {@code maxTeams} and {@code maxSlots} are the caps (flextime.ingest.max-teams, max-slots). */
+    public static void check(Season s, Locator at, int maxTeams, int maxSlots) {
         Problems p = new Problems();
+        if (s.teams().size() > maxTeams) {
+            // Reported alone: the other checks of a season this size would only be noise (and time).
+            p.add(at.at(IngestLimits.TOO_MANY_TEAMS, "teams", -1, null, "a season may have at most " + maxTeams
+                    + " teams (flextime.ingest.max-teams); this one has " + s.teams().size()));
+        }
+        if (s.slots().size() > maxSlots) {
+            p.add(at.at(IngestLimits.TOO_MANY_SLOTS, "slots", -1, null, "a season may have at most " + maxSlots
+                    + " slots (flextime.ingest.max-slots); this one has " + s.slots().size()));
+        }
+        p.throwIfAny("the season is over the configured size");
         if (!Ids.SEASON_KEY.matches(s.season())) {
             // The contract's definition: a key the events cannot carry would stall the run after ingest.
             p.add(at.at("WRONG_TYPE", "season", -1, null, Ids.SEASON_KEY.explain(s.season())));

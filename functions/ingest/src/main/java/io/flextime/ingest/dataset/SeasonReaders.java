@@ -4,6 +4,7 @@ import io.flextime.core.format.RobinXReader;
 import io.flextime.core.format.TtpMatrixReader;
 import io.flextime.events.data.IngestRequested;
 import io.flextime.ingest.config.IngestConfig;
+import io.flextime.ingest.config.IngestLimits;
 import io.flextime.ingest.format.CsvSetReader;
 import io.flextime.ingest.format.GuardedZip;
 import io.flextime.ingest.format.Locator;
@@ -24,15 +25,17 @@ public class SeasonReaders {
     private final RobinXReader robinX;
     private final TtpMatrixReader ttp;
     private final IngestConfig config;
+    private final IngestLimits limits;
 
     public SeasonReaders(SeasonJsonReader json, CsvSetReader csv, XlsxReader xlsx, RobinXReader robinX, TtpMatrixReader ttp,
-            IngestConfig config) {
+            IngestConfig config, IngestLimits limits) {
         this.json = json;
         this.csv = csv;
         this.xlsx = xlsx;
         this.robinX = robinX;
         this.ttp = ttp;
         this.config = config;
+        this.limits = limits;
     }
 
     /**
@@ -41,6 +44,7 @@ public class SeasonReaders {
      */
     public Opened open(FetchedUpload upload) throws IOException {
         String name = upload.main().fileName();
+        limits.checkBytes(upload.format(), upload.bytes(), name);
         return switch (upload.format()) {
             case IngestRequested.FORMAT_JSON -> new Opened(new ParsedDataset(upload.format(), json.read(upload.main()), null,
                     Locator.json(name)), () -> {

@@ -44,7 +44,7 @@ public class UploadFetcher {
         Upload upload = main.get();
         String format = FormatDetector.detect(upload, declaredFormat);
         if (!format.equals(IngestRequested.FORMAT_CSV_MANIFEST)) {
-            return Optional.of(new FetchedUpload(upload, format, null, upload.sha256(), List.of(key)));
+            return Optional.of(new FetchedUpload(upload, format, null, upload.sha256(), List.of(key), upload.size()));
         }
         Map<String, String> files = csv.manifestFiles(Files.readAllBytes(upload.file()), upload.fileName());
         String prefix = key.substring(0, key.lastIndexOf('/') + 1);
@@ -87,6 +87,6 @@ public class UploadFetcher {
                 return Files.newInputStream(p);
             }
         };
-        return Optional.of(new FetchedUpload(upload, format, parts, HexFormat.of().formatHex(combined.digest()), keys));
+        return Optional.of(new FetchedUpload(upload, format, parts, HexFormat.of().formatHex(combined.digest()), keys, total));
     }
 }

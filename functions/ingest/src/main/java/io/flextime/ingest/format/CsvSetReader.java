@@ -4,6 +4,7 @@ import io.flextime.core.format.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.events.data.IngestRequested;
+import io.flextime.ingest.config.IngestLimits;
 import io.flextime.ingest.tabular.SeasonTables;
 import io.flextime.ingest.tabular.TabularSeasonBuilder;
 import io.flextime.ingest.tabular.TableRows;
@@ -24,9 +25,11 @@ public class CsvSetReader {
     public static final String MANIFEST_FORMAT = "flextime-csv-set";
 
     private final ObjectMapper mapper;
+    private final IngestLimits limits;
 
-    public CsvSetReader(ObjectMapper mapper) {
+    public CsvSetReader(ObjectMapper mapper, IngestLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     /** Table name → part name: from the manifest when there is one, else {@code <table>.csv}. */
@@ -90,7 +93,7 @@ public class CsvSetReader {
                 continue;
             }
             try (InputStream in = parts.open(f.getValue())) {
-                tables.put(f.getKey(), CsvTables.read(in, f.getValue(), problems));
+                tables.put(f.getKey(), CsvTables.read(in, f.getValue(), problems, limits.rows(f.getKey(), f.getValue(), null)));
             }
         }
         TabularSeasonBuilder builder = new TabularSeasonBuilder(mapper, problems);
@@ -99,7 +102,7 @@ public class CsvSetReader {
         HistoricalGameRows history = games == null ? HistoricalGameRows.NONE : (p, each) -> {
             HistoricalGameParser parser = new HistoricalGameParser(games, null, p);
             try (InputStream in = parts.open(games)) {
-                CsvTables.stream(in, games, p, parser::header, row -> {
+                CsvTables.stream(in, games, p, limits.rows(SeasonTables.HISTORICAL_GAMES, games, null), parser::header, row -> {
                     if (parser.usable()) {
                         var g = parser.parse(row);
                         if (g != null) {

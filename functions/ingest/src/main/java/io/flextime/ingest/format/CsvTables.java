@@ -2,6 +2,7 @@ package io.flextime.ingest.format;
 
 import io.flextime.core.format.Utf8Text;
 import io.flextime.core.format.Problems;
+import io.flextime.ingest.config.IngestLimits;
 import io.flextime.ingest.tabular.TableRows;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,23 +23,25 @@ public final class CsvTables {
     private CsvTables() {
     }
 
-    /** A small table, read whole (entity tables: teams, slots, ...). */
-    public static TableRows read(InputStream in, String file, Problems problems) throws IOException {
+    /** A small table, read whole (entity tables: teams, slots, ...), up to its row cap. */
+    public static TableRows read(InputStream in, String file, Problems problems, IngestLimits.RowCap cap) throws IOException {
         List<String> header = new ArrayList<>();
         List<TableRows.Row> rows = new ArrayList<>();
-        stream(in, file, problems, h -> header.addAll(h), rows::add);
+        stream(in, file, problems, cap, h -> header.addAll(h), rows::add);
         return new TableRows(file, null, header, rows);
     }
 
     /**
      * Streams a CSV: the header first, then each data row with its 1-based row number (header = 1).
-     * Rows whose cell count differs from the header's are reported, not passed on.
+     * Rows whose cell count differs from the header's are reported, not passed on. The row after the
+     * cap ends the read with its problem (TOO_MANY_ROWS).
      */
-    public static void stream(InputStream in, String file, Problems problems, Consumer<List<String>> header,
+    public static void stream(InputStream in, String file, Problems problems, IngestLimits.RowCap cap, Consumer<List<String>> header,
             Consumer<TableRows.Row> each) throws IOException {
         try (Reader reader = Utf8Text.reader(in, file); CSVParser parser = FORMAT.parse(reader)) {
             Iterator<CSVRecord> it = parser.iterator();
             int width = -1;
+            long dataRows = 0;
             while (true) {
                 CSVRecord r;
                 try {
@@ -59,6 +62,9 @@ public final class CsvTables {
                     width = cells.size();
                     header.accept(cells);
                     continue;
+                }
+                if (++dataRows > cap.max()) {
+                    throw Problems.fatal(cap.exceeded(r.getRecordNumber()));
                 }
                 if (cells.size() != width) {
                     problems.add("MALFORMED_CSV", file, null, r.getRecordNumber(), null,

@@ -58,6 +58,24 @@ public final class GuardedZip implements UploadParts, AutoCloseable {
         }
     }
 
+    /**
+     * Inflates every entry once through the limits and throws ZIP_BOMB past them: for a zip another library
+     * opens itself (an xlsx workbook), checked before it does.
+     */
+    public static void verify(Path path, String file, int maxEntries, long maxUnpackedBytes, int maxRatio) throws IOException {
+        try (GuardedZip guard = new GuardedZip(path, file, maxEntries, maxUnpackedBytes, maxRatio)) {
+            for (ZipEntry e : Collections.list(guard.zip.entries())) {
+                if (!e.isDirectory()) {
+                    try (InputStream in = guard.counted(guard.zip.getInputStream(e))) {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (ZipException bad) {
+                        throw Problems.fatal("MALFORMED_ZIP", file, "entry " + e.getName() + " cannot be inflated: " + bad.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public List<String> names() {
         return new ArrayList<>(entries.keySet());
@@ -69,7 +87,11 @@ public final class GuardedZip implements UploadParts, AutoCloseable {
         if (e == null) {
             throw new java.io.FileNotFoundException(name);
         }
-        return new FilterInputStream(zip.getInputStream(e)) {
+        return counted(zip.getInputStream(e));
+    }
+
+    private InputStream counted(InputStream inflating) {
+        return new FilterInputStream(inflating) {
             @Override
             public int read() throws IOException {
                 int b = super.read();

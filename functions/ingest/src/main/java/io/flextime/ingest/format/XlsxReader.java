@@ -4,6 +4,8 @@ import io.flextime.core.format.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.pjfanning.xlsx.StreamingReader;
 import io.flextime.events.data.IngestRequested;
+import io.flextime.ingest.config.IngestConfig;
+import io.flextime.ingest.config.IngestLimits;
 import io.flextime.ingest.tabular.SeasonTables;
 import io.flextime.ingest.tabular.TableRows;
 import io.flextime.ingest.tabular.TabularSeasonBuilder;
@@ -27,14 +29,20 @@ import org.apache.poi.ss.usermodel.Workbook;
 /**
  * An xlsx workbook, one sheet per table (sheet name = table name, columns as in the CSV set), read
  * with a streaming reader (SAX over the sheet XML, a small row cache) so a large historical-games
- * sheet never sits in memory. POI's zip guard (ZipSecureFile) rejects inflation bombs inside the xlsx.
+ * sheet never sits in memory. An xlsx is a zip: it goes through the same guard as a zipped CSV set
+ * ({@link GuardedZip#verify}: entries, inflated bytes, ratio) before the reader opens it, and each
+ * sheet through the row caps.
  */
 @ApplicationScoped
 public class XlsxReader {
     private final ObjectMapper mapper;
+    private final IngestConfig config;
+    private final IngestLimits limits;
 
-    public XlsxReader(ObjectMapper mapper) {
+    public XlsxReader(ObjectMapper mapper, IngestConfig config, IngestLimits limits) {
         this.mapper = mapper;
+        this.config = config;
+        this.limits = limits;
     }
 
     public ParsedDataset read(Upload upload) throws IOException {
@@ -42,6 +50,7 @@ public class XlsxReader {
         Map<String, TableRows> tables = new LinkedHashMap<>();
         String file = upload.fileName();
         boolean[] hasHistory = {false};
+        GuardedZip.verify(upload.file(), file, config.maxZipEntries(), config.maxUnpackedBytes(), config.maxZipRatio());
         withWorkbook(upload.file(), file, wb -> {
             for (Sheet sheet : wb) {
                 String table = sheet.getSheetName().trim().toLowerCase(Locale.ROOT);
@@ -59,7 +68,7 @@ public class XlsxReader {
                 }
                 List<String> header = new ArrayList<>();
                 List<TableRows.Row> rows = new ArrayList<>();
-                rows(sheet, header::addAll, rows::add);
+                rows(sheet, limits.rows(table, file, sheet.getSheetName()), header::addAll, rows::add);
                 tables.put(table, new TableRows(file, sheet.getSheetName(), header, rows));
             }
         });
@@ -69,7 +78,7 @@ public class XlsxReader {
             for (Sheet sheet : wb) {
                 if (sheet.getSheetName().trim().equalsIgnoreCase(SeasonTables.HISTORICAL_GAMES)) {
                     HistoricalGameParser parser = new HistoricalGameParser(file, sheet.getSheetName(), p);
-                    rows(sheet, parser::header, r -> {
+                    rows(sheet, limits.rows(SeasonTables.HISTORICAL_GAMES, file, sheet.getSheetName()), parser::header, r -> {
                         if (parser.usable()) {
                             var g = parser.parse(r);
                             if (g != null) {
@@ -106,8 +115,9 @@ public class XlsxReader {
         }
     }
 
-    private static void rows(Sheet sheet, Consumer<List<String>> header, Consumer<TableRows.Row> each) {
+    private static void rows(Sheet sheet, IngestLimits.RowCap cap, Consumer<List<String>> header, Consumer<TableRows.Row> each) {
         boolean first = true;
+        long dataRows = 0;
         for (Row r : sheet) {
             List<String> cells = new ArrayList<>();
             for (Cell c : r) {
@@ -121,6 +131,9 @@ public class XlsxReader {
                 header.accept(cells);
                 first = false;
             } else {
+                if (++dataRows > cap.max()) {
+                    throw Problems.fatal(cap.exceeded(r.getRowNum() + 1L));
+                }
                 each.accept(new TableRows.Row(r.getRowNum() + 1L, cells));
             }
         }

@@ -107,14 +107,46 @@ class BadInputTest {
                 + "2024-25,2025-01-04,kansas,byu,80,70,allen-fieldhouse,false\n"
                 + "2024-25,04/01/2025,byu,kansas,71,69,,false\n").getBytes());
         c.add(new Case("bad historical row", "i.zip", IngestFixtures.zip(history), "WRONG_TYPE", "historical_games.csv", 3, "date"));
+        // The caps (functions/ingest README "Limits"; the test profile's values).
+        ObjectNode manyTeams = (ObjectNode) mapper.readTree(IngestFixtures.sampleJson());
+        for (int i = 0; i < 30; i++) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) manyTeams.get("teams")).addObject().put("id", "extra-" + i)
+                    .put("name", "Extra " + i).put("venueId", "mckale-center");
+        }
+        c.add(new Case("more teams than max-teams", "teams.json", mapper.writeValueAsBytes(manyTeams), "TOO_MANY_TEAMS", "teams.json",
+                null, "$.teams"));
+        ObjectNode manySlots = (ObjectNode) mapper.readTree(IngestFixtures.sampleJson());
+        for (int i = 40; i < 420; i++) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) manySlots.get("slots")).addObject().put("index", i)
+                    .put("label", "round " + i);
+        }
+        c.add(new Case("more slots than max-slots", "slots.json", mapper.writeValueAsBytes(manySlots), "TOO_MANY_SLOTS", "slots.json",
+                null, "$.slots"));
+        byte[] padded = new String(IngestFixtures.sampleJson(), StandardCharsets.UTF_8).replaceFirst("\\{", "{" + " ".repeat(1_100_000))
+                .getBytes(StandardCharsets.UTF_8);
+        c.add(new Case("json over max-bytes.json", "padded.json", padded, "TOO_LARGE", "padded.json", null, null));
+        c.add(new Case("table over max-table-rows", "rows.zip", edit("constraints.csv", t -> {
+            String[] lines = t.split("\n");
+            return t + (lines[1] + "\n").repeat(1000);
+        }), "TOO_MANY_ROWS", "constraints.csv", 1002, null));
+        Map<String, byte[]> longHistory = csv();
+        longHistory.put("historical_games.csv", ("season,date,home_team,away_team,home_score,away_score,venue_id,neutral\n"
+                + "2024-25,2025-01-04,kansas,byu,80,70,allen-fieldhouse,false\n".repeat(2001)).getBytes(StandardCharsets.UTF_8));
+        c.add(new Case("history over max-historical-rows", "history.zip", IngestFixtures.zip(longHistory), "TOO_MANY_ROWS",
+                "historical_games.csv", 2002, null));
+        c.add(new Case("xlsx bomb", "bomb.xlsx", bomb("xl/worksheets/sheet1.xml"), "ZIP_BOMB", "bomb.xlsx", null, null));
         return c;
     }
 
     /** 40 MB of zeros deflate to ~40 KB. */
     static byte[] bomb() throws Exception {
+        return bomb("teams.csv");
+    }
+
+    static byte[] bomb(String entry) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("teams.csv"));
+            z.putNextEntry(new ZipEntry(entry));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 40; i++) {
                 z.write(zeros);

@@ -36,6 +36,17 @@ public interface SolveConfig {
     @WithDefault("PT10M")
     Duration defaultTimeBudget();
 
+    /** Longest time budget a job may ask for (startSolve, solve.requested); a longer one is refused. */
+    @WithDefault("PT2H")
+    Duration maxTimeBudget();
+
+    /**
+     * Jobs one tenant may have queued, running or suspended at once. A request for one more (another
+     * version, other weights, another seed: each is a job) is refused with 429 until one finishes.
+     */
+    @WithDefault("3")
+    int maxActiveJobsPerTenant();
+
     /**
      * On shutdown (SIGTERM), how long running searches get to stop, write their checkpoint and emit
      * their continuation before the process goes on closing its clients.

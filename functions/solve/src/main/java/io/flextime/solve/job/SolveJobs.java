@@ -50,7 +50,7 @@ public class SolveJobs {
      * unless it is finished or already running. Returns at once with the job's current state.
      */
     public SolveJob start(String tenant, SolveRequest request, Actor actor) {
-        UUID versionId = request.validVersionId();
+        UUID versionId = request.validVersionId(config.maxTimeBudget().toSeconds());
         SolveRequest.Weights w = request.weights();
         SolveJob job = db.inTenantBlocking(tenant, conn -> register(conn, tenant, versionId,
                 request.timeBudgetSeconds(), w == null ? null : new ObjectiveWeights(w.travel(), w.penalty()),
@@ -66,6 +66,11 @@ public class SolveJobs {
      */
     public Uni<SolveJob> register(SqlConnection conn, String tenant, UUID versionId, int timeBudgetSeconds,
             ObjectiveWeights weights, Long seed, Integer workers, String correlationId, Actor actor) {
+        long maxBudget = config.maxTimeBudget().toSeconds();
+        if (timeBudgetSeconds < 1 || timeBudgetSeconds > maxBudget) {
+            return Uni.createFrom().failure(new ProblemException(Problem.badRequest("budget-out-of-range", "a solve may take 1.."
+                    + maxBudget + " seconds (flextime.solve.max-time-budget); " + timeBudgetSeconds + " were asked for")));
+        }
         return jobs.versionWeights(conn, versionId).chain(seasonWeights -> {
             if (seasonWeights.isEmpty()) {
                 return Uni.createFrom().failure(new ProblemException(Problem.notFound(
@@ -73,10 +78,22 @@ public class SolveJobs {
             }
             SolveParameters params = new SolveParameters(timeBudgetSeconds,
                     weights == null ? seasonWeights.get() : weights, seed, workers == null ? 0 : workers);
-            return jobs.register(conn, params.jobId(tenant, versionId), tenant, versionId, params, correlationId)
-                    .call(r -> r.created() ? audit.record(conn, tenant, actor, AuditTrail.OK, "jobId", r.job().jobId(),
-                            "versionId", versionId, "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem())
-                    .map(JobStore.Registration::job);
+            UUID jobId = params.jobId(tenant, versionId);
+            // A job that exists is found again whatever the cap; only a new one counts against it.
+            return jobs.find(conn, jobId).chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get())
+                    : jobs.activeJobs(conn, tenant).chain(active -> {
+                        if (active.size() >= config.maxActiveJobsPerTenant()) {
+                            return Uni.createFrom().failure(new ProblemException(Problem.of(429, "too-many-solve-jobs",
+                                    "Too many solve jobs", "tenant " + tenant + " has " + active.size()
+                                            + " solve jobs queued, running or suspended (at most "
+                                            + config.maxActiveJobsPerTenant() + ", flextime.solve.max-active-jobs-per-tenant): "
+                                            + active + "; wait for one to finish or cancel one")));
+                        }
+                        return jobs.register(conn, jobId, tenant, versionId, params, correlationId)
+                                .call(r -> r.created() ? audit.record(conn, tenant, actor, AuditTrail.OK, "jobId", r.job().jobId(),
+                                        "versionId", versionId, "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem())
+                                .map(JobStore.Registration::job);
+                    }));
         });
     }
 

@@ -23,15 +23,16 @@ import java.util.UUID;
 public record SolveRequest(String tenant, String versionId, Integer timeBudgetSeconds, Weights weights, Long seed,
         Integer workers, String correlationId) implements TenantScoped {
 
-    /** Longest budget one job may ask for. */
-    public static final int MAX_BUDGET_SECONDS = 24 * 3600;
-
     @RegisterForReflection
     public record Weights(double travel, double penalty) {
     }
 
-    /** Checks every field and reports all problems at once (field = JSON property). */
-    public UUID validVersionId() {
+    /**
+     * Checks every field and reports all problems at once (field = JSON property).
+     *
+     * @param maxBudgetSeconds the longest budget a job may ask for ({@code flextime.solve.max-time-budget})
+     */
+    public UUID validVersionId(long maxBudgetSeconds) {
         List<ProblemLocation> errors = new ArrayList<>();
         UUID id = null;
         try {
@@ -39,8 +40,9 @@ public record SolveRequest(String tenant, String versionId, Integer timeBudgetSe
         } catch (IllegalArgumentException e) {
             errors.add(field("versionId", "expected a dataset version id (UUID), got '" + versionId + "'"));
         }
-        if (timeBudgetSeconds == null || timeBudgetSeconds < 1 || timeBudgetSeconds > MAX_BUDGET_SECONDS) {
-            errors.add(field("timeBudgetSeconds", "expected 1.." + MAX_BUDGET_SECONDS + " seconds, got " + timeBudgetSeconds));
+        if (timeBudgetSeconds == null || timeBudgetSeconds < 1 || timeBudgetSeconds > maxBudgetSeconds) {
+            errors.add(field("timeBudgetSeconds", "expected 1.." + maxBudgetSeconds
+                    + " seconds (flextime.solve.max-time-budget), got " + timeBudgetSeconds));
         }
         if (weights != null && (!(weights.travel() >= 0) || !(weights.penalty() >= 0))) {
             errors.add(field("weights", "travel and penalty weights must be non-negative numbers"));

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +50,21 @@ public class JobStore {
 
     /** A job found or created by {@link #register}. */
     public record Registration(SolveJob job, boolean created) {
+    }
+
+    /**
+     * The tenant's jobs that are queued, running or suspended, under a lock on the tenant held to the end of
+     * the transaction: two requests at once cannot both take the last place under the cap.
+     */
+    public Uni<List<UUID>> activeJobs(SqlConnection conn, String tenant) {
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('solve_job:' || $1))").execute(Tuple.of(tenant))
+                .chain(() -> conn.preparedQuery("SELECT id FROM solve_job WHERE tenant = $1 "
+                        + "AND status IN ('QUEUED', 'RUNNING', 'SUSPENDED') ORDER BY created_at").execute(Tuple.of(tenant)))
+                .map(rows -> {
+                    List<UUID> ids = new java.util.ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    return ids;
+                });
     }
 
     public Uni<Optional<SolveJob>> find(SqlConnection conn, UUID jobId) {

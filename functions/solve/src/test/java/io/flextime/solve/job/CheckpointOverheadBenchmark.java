@@ -190,6 +190,14 @@ public final class CheckpointOverheadBenchmark {
             return Duration.ofMinutes(10);
         }
 
+        public Duration maxTimeBudget() {
+            return Duration.ofHours(2);
+        }
+
+        public int maxActiveJobsPerTenant() {
+            return 3;
+        }
+
         public int concurrentJobs() {
             return 1;
         }

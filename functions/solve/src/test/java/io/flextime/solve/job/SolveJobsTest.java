@@ -220,6 +220,37 @@ class SolveJobsTest {
                 .post("/solveStatus").then().statusCode(404);
     }
 
+    @Test
+    void aTenantsJobsAndBudgetsAreCappedWithProblemsAndNothingLeftBehind() throws Exception {
+        String tenant = TestSeasons.tenant("solvetest");
+        UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("caps", 10, false));
+        // flextime.solve.max-time-budget: PT2H; a day is refused before anything is recorded.
+        given().contentType(ContentType.JSON).body(JobProbe.request(tenant, versionId, 24 * 3600, 1))
+                .post("/startSolve").then().statusCode(422).body("errors.column", hasItems("timeBudgetSeconds"));
+        assertEquals(0, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", versionId));
+
+        // flextime.solve.max-active-jobs-per-tenant: 3. Each seed is a job of its own.
+        List<String> started = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            started.add(jobs.start(JobProbe.request(tenant, versionId, 60, seed)).getString("jobId"));
+        }
+        given().contentType(ContentType.JSON).body(JobProbe.request(tenant, versionId, 60, 4)).post("/startSolve")
+                .then().statusCode(429).contentType("application/problem+json").body("code", equalTo("too-many-solve-jobs"));
+        assertEquals(3, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", versionId),
+                "the refused job left no row");
+        assertEquals(started.get(0), jobs.start(JobProbe.request(tenant, versionId, 60, 1)).getString("jobId"),
+                "asking again for a job that exists is not a new job");
+
+        for (String jobId : started) {
+            jobs.cancel(tenant, jobId);
+        }
+        for (String jobId : started) {
+            jobs.await(tenant, jobId, JobProbe.FINISHED, Duration.ofSeconds(30));
+        }
+        assertFalse(started.contains(jobs.start(JobProbe.request(tenant, versionId, 1, 4)).getString("jobId")),
+                "with the others finished there is room again: a fourth job starts");
+    }
+
     private CloudEvent event(ConsumerRecord<String, String> r) {
         try {
             return mapper.readValue(r.value(), CloudEvent.class);
