@@ -264,10 +264,13 @@ EOF
 
 pg_stop() {
   local pid
+  rm -f "$FT_RUN/pg.setup-done"
   pid="$(pg_pid)" || return 0
   ft_as_pg "$FT_PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t 60 -s stop >>"$FT_LOGS/pg_ctl.log" 2>&1 || true
   ft_wait_exit "$pid" 30 postgres
 }
+
+pg_after_ready() { pg_setup; }
 
 # ---------------------------------------------------------------------------------------------
 # Redis
@@ -299,6 +302,8 @@ redis_stop() {
   ft_wait_exit "$pid" 20 redis
   rm -f "$FT_RUN/redis.pid"
 }
+
+redis_after_ready() { :; }
 
 # ---------------------------------------------------------------------------------------------
 # Kafka
@@ -410,6 +415,9 @@ kafka_stop() {
   rm -f "$FT_RUN/kafka.pid"
 }
 
+# A broker this 'up' started may be new (storage just formatted): create the topics without the stamp.
+kafka_after_ready() { if [[ "${1:-}" == started ]]; then kafka_topics --force; else kafka_topics; fi; }
+
 # ---------------------------------------------------------------------------------------------
 # S3Proxy
 
@@ -471,6 +479,30 @@ s3_stop() {
   rm -f "$FT_RUN/s3proxy.pid"
 }
 
+s3_after_ready() { s3_buckets || { ft_tail_log "$FT_LOGS/s3proxy.log"; ft_die "S3 bucket setup failed"; }; }
+
+# ---------------------------------------------------------------------------------------------
+# The services, one description each. A service's own section above defines <prefix>_pid,
+# <prefix>_ready, <prefix>_start, <prefix>_stop and <prefix>_after_ready (run once it answers; given
+# "started" when this 'up' started it); the commands below only loop over this table.
+
+SERVICES=(postgres redis kafka s3proxy)          # display order (status, waits)
+START_ORDER=(kafka s3proxy redis postgres)       # slowest first: the JVMs boot while the others start
+declare -A PREFIX=([postgres]=pg [redis]=redis [kafka]=kafka [s3proxy]=s3)
+declare -A PORT_VAR=([postgres]=FLEXTIME_PG_PORT [redis]=FLEXTIME_REDIS_PORT [kafka]=FLEXTIME_KAFKA_PORT
+  [s3proxy]=FLEXTIME_S3_PORT)
+declare -A MORE_PORTS=([kafka]="FLEXTIME_KAFKA_CONTROLLER_PORT:kafka controller")
+declare -A READY_TIMEOUT=([postgres]=30 [redis]=30 [kafka]=90 [s3proxy]=60)
+
+svc() { # service verb [args...]: runs <prefix>_<verb>
+  local name="$1" verb="$2"; shift 2
+  "${PREFIX[$name]}_$verb" "$@"
+}
+svc_port() { printf '%s' "${!PORT_VAR[$1]}"; }
+svc_log() {
+  if [[ "$1" == postgres ]]; then pg_paths; printf '%s' "$PG_LOG"; else printf '%s' "$FT_LOGS/$1.log"; fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands
 
@@ -520,73 +552,52 @@ lock_stack() {
 }
 
 cmd_up() {
-  local t0 started=()
+  local t0 name started=()
+  declare -A pid_of=()
   t0="$(ft_now)"
   lock_stack
   mkdir -p "$FT_RUN" "$FT_LOGS" "$FT_CONF"
-
-  local pg_p redis_p kafka_p s3_p
   pg_paths
-  pg_p="$(pg_pid || true)"; redis_p="$(redis_pid || true)"
-  kafka_p="$(kafka_pid || true)"; s3_p="$(s3_pid || true)"
+  for name in "${SERVICES[@]}"; do pid_of[$name]="$(svc "$name" pid || true)"; done
 
-  if [[ -z "$pg_p" || -z "$redis_p" || -z "$kafka_p" || -z "$s3_p" ]]; then
+  local missing=0 extra var
+  for name in "${SERVICES[@]}"; do
+    [[ -z "${pid_of[$name]}" ]] || continue
+    missing=1
     # Refuse early, before installing or starting anything, if a port is taken by a stranger.
-    [[ -n "$pg_p" ]] || check_port_free "$FLEXTIME_PG_PORT" FLEXTIME_PG_PORT postgres
-    [[ -n "$redis_p" ]] || check_port_free "$FLEXTIME_REDIS_PORT" FLEXTIME_REDIS_PORT redis
-    if [[ -z "$kafka_p" ]]; then
-      check_port_free "$FLEXTIME_KAFKA_PORT" FLEXTIME_KAFKA_PORT kafka
-      check_port_free "$FLEXTIME_KAFKA_CONTROLLER_PORT" FLEXTIME_KAFKA_CONTROLLER_PORT "kafka controller"
-    fi
-    [[ -n "$s3_p" ]] || check_port_free "$FLEXTIME_S3_PORT" FLEXTIME_S3_PORT s3proxy
+    check_port_free "$(svc_port "$name")" "${PORT_VAR[$name]}" "$name"
+    for extra in ${MORE_PORTS[$name]:+"${MORE_PORTS[$name]}"}; do
+      var="${extra%%:*}"
+      check_port_free "${!var}" "$var" "${extra#*:}"
+    done
+  done
+  if ((missing)); then
     ensure_packages
     ensure_jars
     ft_step "Starting services"
-    # Slowest first: the JVMs boot while PostgreSQL and Redis start.
-    [[ -n "$kafka_p" ]] || { kafka_start; started+=(kafka); }
-    [[ -n "$s3_p" ]] || { s3_start; started+=(s3proxy); }
-    [[ -n "$redis_p" ]] || { redis_start; started+=(redis); }
-    [[ -n "$pg_p" ]] || { pg_start; started+=(postgres); }
+    for name in "${START_ORDER[@]}"; do
+      [[ -n "${pid_of[$name]}" ]] || { svc "$name" start; started+=("$name"); }
+    done
   fi
 
-  # Wait for each service; a process that dies meanwhile fails fast with its log.
-  wait_service() { # name pid-fn ready-fn port var timeout log
-    local name="$1" pidfn="$2" ready="$3" port="$4" var="$5" timeout="$6" log="$7"
-    local deadline=$((SECONDS + timeout))
-    until "$ready"; do
-      if ! "$pidfn" >/dev/null; then
-        ft_tail_log "$log"; ft_die "$name exited during startup (log: ${log#"$FLEXTIME_ROOT"/})"
-      fi
-      if ((SECONDS >= deadline)); then
-        ft_tail_log "$log"; ft_die "$name did not answer on port $port ($var) within $timeout s"
-      fi
-      sleep 0.1
-    done
-  }
-  if [[ " ${started[*]} " == *" postgres "* ]]; then
-    wait_service postgres pg_pid pg_ready "$FLEXTIME_PG_PORT" FLEXTIME_PG_PORT 30 "$PG_LOG"
-  else
-    check_running_answers postgres "$pg_p" pg_ready "$FLEXTIME_PG_PORT" FLEXTIME_PG_PORT
-  fi
-  pg_setup
-  if [[ " ${started[*]} " == *" redis "* ]]; then
-    wait_service redis redis_pid redis_ready "$FLEXTIME_REDIS_PORT" FLEXTIME_REDIS_PORT 30 "$FT_LOGS/redis.log"
-  else
-    check_running_answers redis "$redis_p" redis_ready "$FLEXTIME_REDIS_PORT" FLEXTIME_REDIS_PORT
-  fi
-  if [[ " ${started[*]} " == *" s3proxy "* ]]; then
-    wait_service s3proxy s3_pid s3_ready "$FLEXTIME_S3_PORT" FLEXTIME_S3_PORT 60 "$FT_LOGS/s3proxy.log"
-  else
-    check_running_answers s3proxy "$s3_p" s3_ready "$FLEXTIME_S3_PORT" FLEXTIME_S3_PORT
-  fi
-  s3_buckets || { ft_tail_log "$FT_LOGS/s3proxy.log"; ft_die "S3 bucket setup failed"; }
-  if [[ " ${started[*]} " == *" kafka "* ]]; then
-    wait_service kafka kafka_pid kafka_ready "$FLEXTIME_KAFKA_PORT" FLEXTIME_KAFKA_PORT 90 "$FT_LOGS/kafka.log"
-    kafka_topics --force
-  else
-    check_running_answers kafka "$kafka_p" kafka_ready "$FLEXTIME_KAFKA_PORT" FLEXTIME_KAFKA_PORT
-    kafka_topics
-  fi
+  # Wait for each service (a process that dies meanwhile fails fast with its log), then set it up.
+  local deadline log port
+  for name in "${SERVICES[@]}"; do
+    port="$(svc_port "$name")"
+    if [[ " ${started[*]} " == *" $name "* ]]; then
+      log="$(svc_log "$name")"
+      deadline=$((SECONDS + READY_TIMEOUT[$name]))
+      until svc "$name" ready; do
+        svc "$name" pid >/dev/null || { ft_tail_log "$log"; ft_die "$name exited during startup (log: ${log#"$FLEXTIME_ROOT"/})"; }
+        ((SECONDS < deadline)) || { ft_tail_log "$log"; ft_die "$name did not answer on port $port (${PORT_VAR[$name]}) within ${READY_TIMEOUT[$name]} s"; }
+        sleep 0.1
+      done
+      svc "$name" after_ready started
+    else
+      check_running_answers "$name" "${pid_of[$name]}" "${PREFIX[$name]}_ready" "$port" "${PORT_VAR[$name]}"
+      svc "$name" after_ready
+    fi
+  done
 
   write_env
   if ((${#started[@]})); then
@@ -604,7 +615,7 @@ cmd_up() {
 }
 
 cmd_down() {
-  local purge=0
+  local purge=0 name
   case "${1:-}" in
     --purge) purge=1 ;;
     "") ;;
@@ -612,25 +623,21 @@ cmd_down() {
   esac
   lock_stack
   pg_paths
-  local stopped=()
+  local stopped=() waits=() left=()
+  for name in "${SERVICES[@]}"; do
+    svc "$name" pid >/dev/null && stopped+=("$name")
+  done
   # Stop in parallel; each waits for its process to exit.
-  pg_pid >/dev/null && stopped+=(postgres)
-  redis_pid >/dev/null && stopped+=(redis)
-  kafka_pid >/dev/null && stopped+=(kafka)
-  s3_pid >/dev/null && stopped+=(s3proxy)
-  kafka_stop & local k=$!
-  s3_stop & local s=$!
-  redis_stop & local r=$!
-  pg_stop & local p=$!
-  wait "$k" "$s" "$r" "$p" || true
-  rm -f "$FT_RUN/pg.setup-done"
+  for name in "${SERVICES[@]}"; do
+    svc "$name" stop &
+    waits+=($!)
+  done
+  wait "${waits[@]}" || true
 
   # Verify nothing of ours is left.
-  local left=()
-  pg_pid >/dev/null && left+=(postgres)
-  redis_pid >/dev/null && left+=(redis)
-  kafka_pid >/dev/null && left+=(kafka)
-  s3_pid >/dev/null && left+=(s3proxy)
+  for name in "${SERVICES[@]}"; do
+    svc "$name" pid >/dev/null && left+=("$name")
+  done
   ((${#left[@]} == 0)) || ft_die "still running after stop: ${left[*]}"
 
   if ((purge)); then
@@ -652,20 +659,21 @@ cmd_down() {
 
 cmd_status() {
   pg_paths
-  local all=0 pid state
+  local all=0 name pid state port extra var
   printf '%-9s %-8s %-8s %s\n' SERVICE STATE PID PORT
-  row() { # name pid-fn ready-fn port
-    if pid="$("$2")"; then
-      if "$3"; then state=running; else state=starting; all=1; fi
+  for name in "${SERVICES[@]}"; do
+    if pid="$(svc "$name" pid)"; then
+      if svc "$name" ready; then state=running; else state=starting; all=1; fi
     else
       pid=-; state=stopped; all=1
     fi
-    printf '%-9s %-8s %-8s %s\n' "$1" "$state" "$pid" "$4"
-  }
-  row postgres pg_pid pg_ready "$FLEXTIME_PG_PORT"
-  row redis redis_pid redis_ready "$FLEXTIME_REDIS_PORT"
-  row kafka kafka_pid kafka_ready "$FLEXTIME_KAFKA_PORT (controller $FLEXTIME_KAFKA_CONTROLLER_PORT)"
-  row s3proxy s3_pid s3_ready "$FLEXTIME_S3_PORT"
+    port="$(svc_port "$name")"
+    for extra in ${MORE_PORTS[$name]:+"${MORE_PORTS[$name]}"}; do
+      var="${extra%%:*}"
+      port+=" (${extra#*:} ${!var})"
+    done
+    printf '%-9s %-8s %-8s %s\n' "$name" "$state" "$pid" "$port"
+  done
   if ((all)); then return 3; fi
   return 0
 }
@@ -673,29 +681,22 @@ cmd_status() {
 # Stops one service, keeps it down for --down seconds (an outage as the functions see it), then
 # brings it back with 'up'. For fault tests and trying out recovery by hand.
 cmd_restart() {
-  local svc="${1:-}" down=0
+  local name="${1:-}" down=0
   shift || true
   if [[ "${1:-}" == --down ]]; then down="${2:-}"; shift 2; fi
   [[ "$down" =~ ^[0-9]+$ ]] || ft_die "--down takes whole seconds"
-  case "$svc" in
-    postgres|redis|kafka|s3proxy) ;;
-    *) ft_die "usage: ./flextime stack restart <postgres|redis|kafka|s3proxy> [--down SECONDS]" ;;
-  esac
+  [[ -n "$name" && -n "${PREFIX[$name]:-}" ]] \
+    || ft_die "usage: ./flextime stack restart <$(IFS='|'; echo "${SERVICES[*]}")> [--down SECONDS]"
   lock_stack
   pg_paths
   local t0
   t0="$(ft_now)"
-  case "$svc" in
-    postgres) pg_stop; rm -f "$FT_RUN/pg.setup-done" ;;
-    redis) redis_stop ;;
-    kafka) kafka_stop ;;
-    s3proxy) s3_stop ;;
-  esac
-  ft_ok "stopped $svc"
+  svc "$name" stop
+  ft_ok "stopped $name"
   sleep "$down"
   exec 9>&-   # cmd_up takes the stack lock itself
   FLEXTIME_SKIP_MIGRATE=1 cmd_up >/dev/null
-  ft_ok "restarted $svc (down $(ft_since "$t0"))"
+  ft_ok "restarted $name (down $(ft_since "$t0"))"
 }
 
 sub="${1:-}"
