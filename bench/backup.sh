@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# summary: our encrypted backup/restore vs pg_dump -Fc / pg_restore on a generated >= 1 GB database
+# summary: our encrypted backup/restore vs pg_dump -Fc / pg_restore on a generated >= 1 GB database, 3 runs, with phases and CPU
 #
 # Generates the project's own tables (historical_game, game, team, ...) in a dedicated database
-# flextime_bench (migrated with the project's migrations), then in one run: our full backup
-# (zstd + AES-256-GCM, multipart to the local S3; the function's JVM started just before) vs
-# `pg_dump -Fc`, and our restore (into a new database created by the restore, as a copy of the
-# function's restore template — an empty database it migrates at startup, while our backup runs —
-# loaded on 2 connections) vs `pg_restore` (into a new empty database created outside its timing):
-# single-job (`pg_restore_s`) and, since ours uses two connections, `-j 2` too (`pg_restore_j2_s`).
-# Same index build memory for all (maintenance_work_mem 256MB, what our restore sets); a CHECKPOINT
-# before each timed restore, so none pays for the last one's dirty pages.
-# Options (environment): BENCH_ROWS (historical_game rows, default 7000000), BENCH_KEEP=1 keeps the
-# databases and objects. Last line: one JSON object.
+# flextime_bench (migrated with the project's migrations), then BENCH_RUNS times (default 3), both
+# sides in the same run: our full backup (COPY on 2 connections in one snapshot, zstd + AES-256-GCM,
+# multipart to the local S3; the function's JVM started before the first run, so run 1 is its first
+# backup) vs `pg_dump -Fc`, and our restore (into a new database created by the restore, as a copy of
+# the function's restore template, loaded on 2 connections) vs `pg_restore` (into a new empty database
+# created outside its timing): single-job (`pg_restore_s`) and, since ours uses two connections, `-j 2`
+# (`pg_restore_j2_s`). Same index build memory for all (maintenance_work_mem 256MB); a CHECKPOINT
+# before each timed restore. Each step prints its wall time and the CPU it cost: ours in the JVM
+# (/proc of the function) and in the server (every PostgreSQL process, ended backends included), the
+# PostgreSQL tools' own process and the server; and our phases (when each ended, from the answer).
+# Options (environment): BENCH_ROWS (historical_game rows, default 7000000), BENCH_RUNS (3), BENCH_KEEP=1
+# keeps the databases and objects. Last line: one JSON object; the run is recorded in bench/results/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/results.sh"
 cd "$FLEXTIME_ROOT"
 
 ROWS="${BENCH_ROWS:-7000000}"
+RUNS="${BENCH_RUNS:-3}"
 PORT="${BENCH_HTTP_PORT:-18085}"
 DB=flextime_bench
 OURS=flextime_restore_bench
@@ -31,7 +35,7 @@ mkdir -p "$FT_HOME/bench" "$FT_LOGS"
 "$FLEXTIME_ROOT/flextime" stack status >/dev/null || "$FLEXTIME_ROOT/flextime" stack up
 
 ft_step "Building the backup function"
-mvn -B -q -pl functions/backup -am install -DskipTests >"$FT_LOGS/bench-backup-build.log" 2>&1 \
+mvn -B -q -pl functions/backup -am package -DskipTests >"$FT_LOGS/bench-backup-build.log" 2>&1 \
   || { ft_tail_log "$FT_LOGS/bench-backup-build.log"; ft_die "build failed"; }
 
 drop_db() { "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)"; }
@@ -104,6 +108,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'ft_err "bench failed at line $LINENO: $BASH_COMMAND"' ERR
 for _ in $(seq 1 120); do
   curl -sf "http://$FT_HOST:$PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
@@ -114,50 +119,93 @@ secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 # The backup doors are the platform operators' (README "Identity, roles and audit").
 AUTH="Authorization: Bearer $(./flextime token --tenant flextime --role operator --ttl 2h --sub bench)"
 
-ft_step "Our full backup (zstd + AES-256-GCM, multipart to S3)"
-t0="$(ft_now)"
-OUT="$(curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' -d '{"kind":"FULL"}' "http://$FT_HOST:$PORT/backupNow")"
-t1="$(ft_now)"
-BACKUP_S="$(secs "$t0" "$t1")"
-BACKUP_BYTES="$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' <<<"$OUT")"
-ft_ok "backup: ${BACKUP_S}s, $(numfmt --to=iec "$BACKUP_BYTES")"
-
-ft_step "pg_dump -Fc"
-t0="$(ft_now)"
-"$FT_PG_BIN/pg_dump" -Fc -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" -d "$DB" -f "$DUMP"
-t1="$(ft_now)"
-PG_DUMP_S="$(secs "$t0" "$t1")"
-PG_DUMP_BYTES="$(stat -c %s "$DUMP")"
-ft_ok "pg_dump: ${PG_DUMP_S}s, $(numfmt --to=iec "$PG_DUMP_BYTES")"
-
-ft_step "Our restore into $OURS (created by the restore from its template)"
-"${PSQL[@]}" -d postgres -c CHECKPOINT
-t0="$(ft_now)"
-curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' \
-  -d "{\"targetDatabase\":\"$OURS\"}" "http://$FT_HOST:$PORT/restore" >"$FT_HOME/bench/restore.json"
-t1="$(ft_now)"
-RESTORE_S="$(secs "$t0" "$t1")"
-ft_ok "restore: ${RESTORE_S}s"
-
-pg_restore_timed() { # database [pg_restore options]: prints the seconds
-  local db="$1"; shift
-  "${PSQL[@]}" -d postgres -c "CREATE DATABASE $db OWNER $FT_PG_OWNER" -c CHECKPOINT
-  local t0 t1
-  t0="$(ft_now)"
-  PGOPTIONS="-c maintenance_work_mem=256MB" "$FT_PG_BIN/pg_restore" -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" \
-    -d "$db" "$@" "$DUMP"
-  t1="$(ft_now)"
-  secs "$t0" "$t1"
+# CPU seconds. The function: its process' user + system time. The server: every PostgreSQL process
+# (live backends, and through the postmaster's children totals those that ended).
+TICKS="$(getconf CLK_TCK)"
+PGDATA_DIR="$(ft_pg_base)/data"
+jvm_cpu() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); print ($12 + $13) / t }' "/proc/$FN_PID/stat"; }
+server_cpu() {
+  local pm
+  pm="$(head -n 1 "$PGDATA_DIR/postmaster.pid")"
+  # processes come and go while the files are read: cat skips the vanished ones
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v t="$TICKS" -v pm="$pm" '
+    { pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
+      # after the command: f[2] = ppid, f[12] utime, f[13] stime, f[14] cutime, f[15] cstime
+      if (pid == pm) total += f[12] + f[13] + f[14] + f[15]
+      else if (f[2] == pm) total += f[12] + f[13] }
+    END { printf "%.2f", total / t }'
 }
-ft_step "pg_restore into $THEIRS (one job)"
-PG_RESTORE_S="$(pg_restore_timed "$THEIRS")"
-ft_ok "pg_restore: ${PG_RESTORE_S}s"
-ft_step "pg_restore -j 2 into $THEIRS_J2"
-PG_RESTORE_J2_S="$(pg_restore_timed "$THEIRS_J2" -j 2)"
-ft_ok "pg_restore -j 2: ${PG_RESTORE_J2_S}s"
+cpu_delta() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+# Runs a PostgreSQL tool; sets WALL, TOOL_CPU (its process, from bash's time) and SERVER_CPU.
+timed_tool() {
+  local tf s0 t0 t1
+  tf="$(mktemp)"
+  s0="$(server_cpu)"; t0="$(ft_now)"
+  { TIMEFORMAT='%U %S'; time "$@" 2>>"$FT_LOGS/bench-backup-tools.log"; } 2>"$tf"
+  t1="$(ft_now)"
+  WALL="$(secs "$t0" "$t1")"; SERVER_CPU="$(cpu_delta "$s0" "$(server_cpu)")"
+  TOOL_CPU="$(awk '{ printf "%.2f", $1 + $2 }' "$tf")"; rm -f "$tf"
+}
+# Calls the function; sets WALL, JVM_CPU, SERVER_CPU and OUT (the answer).
+timed_call() { # path json-body
+  local s0 j0 t0 t1
+  s0="$(server_cpu)"; j0="$(jvm_cpu)"; t0="$(ft_now)"
+  OUT="$(curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' -d "$2" "http://$FT_HOST:$PORT$1")"
+  t1="$(ft_now)"
+  WALL="$(secs "$t0" "$t1")"; JVM_CPU="$(cpu_delta "$j0" "$(jvm_cpu)")"; SERVER_CPU="$(cpu_delta "$s0" "$(server_cpu)")"
+}
+pg_restore_timed() { # database [pg_restore options]
+  local db="$1"; shift
+  drop_db "$db"
+  "${PSQL[@]}" -d postgres -c "CREATE DATABASE $db OWNER $FT_PG_OWNER" -c CHECKPOINT
+  PGOPTIONS="-c maintenance_work_mem=256MB" timed_tool "$FT_PG_BIN/pg_restore" -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" \
+    -U "$FT_PG_OWNER" -d "$db" "$@" "$DUMP"
+}
+phases() { jq -c '.phases // {}' <<<"$1"; }
 
-ROWS_OK="$("${PSQL[@]}" -At -d "$OURS" -c "SELECT count(*) FROM historical_game")"
-[[ "$ROWS_OK" == "$ROWS" ]] || ft_die "our restore has $ROWS_OK historical games, expected $ROWS"
+RESULTS="$FT_HOME/bench/backup-runs.jsonl"
+: >"$RESULTS"
+for run in $(seq 1 "$RUNS"); do
+  ft_step "Run $run of $RUNS"
+  drop_db "$OURS"
+  timed_call /backupNow '{"kind":"FULL"}'
+  b_s="$WALL" b_jvm="$JVM_CPU" b_srv="$SERVER_CPU" b_out="$OUT"
+  BACKUP_BYTES="$(jq -r .bytes <<<"$b_out")"
+  ft_ok "backup: ${b_s}s (CPU: JVM ${b_jvm}s, server ${b_srv}s), $(numfmt --to=iec "$BACKUP_BYTES"); phases ended at $(phases "$b_out")"
 
-printf '{"db_bytes":%s,"backup_s":%s,"pg_dump_s":%s,"backup_bytes":%s,"pg_dump_bytes":%s,"restore_s":%s,"pg_restore_s":%s,"pg_restore_j2_s":%s}\n' \
-  "$DB_BYTES" "$BACKUP_S" "$PG_DUMP_S" "$BACKUP_BYTES" "$PG_DUMP_BYTES" "$RESTORE_S" "$PG_RESTORE_S" "$PG_RESTORE_J2_S"
+  timed_tool "$FT_PG_BIN/pg_dump" -Fc -h "$FT_HOST" -p "$FLEXTIME_PG_PORT" -U "$FT_PG_OWNER" -d "$DB" -f "$DUMP"
+  d_s="$WALL" d_cpu="$TOOL_CPU" d_srv="$SERVER_CPU"
+  PG_DUMP_BYTES="$(stat -c %s "$DUMP")"
+  ft_ok "pg_dump -Fc: ${d_s}s (CPU: pg_dump ${d_cpu}s, server ${d_srv}s), $(numfmt --to=iec "$PG_DUMP_BYTES")"
+
+  "${PSQL[@]}" -d postgres -c CHECKPOINT
+  timed_call /restore "{\"targetDatabase\":\"$OURS\"}"
+  r_s="$WALL" r_jvm="$JVM_CPU" r_srv="$SERVER_CPU" r_out="$OUT"
+  ft_ok "restore: ${r_s}s (CPU: JVM ${r_jvm}s, server ${r_srv}s); phases ended at $(phases "$r_out")"
+  ROWS_OK="$("${PSQL[@]}" -At -d "$OURS" -c "SELECT count(*) FROM historical_game")"
+  [[ "$ROWS_OK" == "$ROWS" ]] || ft_die "our restore has $ROWS_OK historical games, expected $ROWS"
+
+  pg_restore_timed "$THEIRS"
+  p_s="$WALL" p_cpu="$TOOL_CPU" p_srv="$SERVER_CPU"
+  ft_ok "pg_restore: ${p_s}s (CPU: pg_restore ${p_cpu}s, server ${p_srv}s)"
+  pg_restore_timed "$THEIRS_J2" -j 2
+  p2_s="$WALL" p2_cpu="$TOOL_CPU" p2_srv="$SERVER_CPU"
+  ft_ok "pg_restore -j 2: ${p2_s}s (CPU: pg_restore ${p2_cpu}s, server ${p2_srv}s)"
+
+  jq -cn --argjson run "$run" --argjson b "$b_s" --argjson bj "$b_jvm" --argjson bs "$b_srv" --argjson bb "$BACKUP_BYTES" \
+    --argjson d "$d_s" --argjson dc "$d_cpu" --argjson ds "$d_srv" --argjson db "$PG_DUMP_BYTES" \
+    --argjson r "$r_s" --argjson rj "$r_jvm" --argjson rs "$r_srv" \
+    --argjson p "$p_s" --argjson pc "$p_cpu" --argjson ps "$p_srv" --argjson p2 "$p2_s" --argjson p2c "$p2_cpu" --argjson p2s "$p2_srv" \
+    --argjson bp "$(phases "$b_out")" --argjson rp "$(phases "$r_out")" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" \
+    '{run: $run, load_avg_1m: $load, backup_s: $b, pg_dump_s: $d, restore_s: $r, pg_restore_s: $p, pg_restore_j2_s: $p2,
+      backup_bytes: $bb, pg_dump_bytes: $db,
+      cpu_s: {backup: {jvm: $bj, server: $bs}, pg_dump: {pg_dump: $dc, server: $ds}, restore: {jvm: $rj, server: $rs},
+              pg_restore: {pg_restore: $pc, server: $ps}, pg_restore_j2: {pg_restore: $p2c, server: $p2s}},
+      backup_phases_ended_at_s: $bp, restore_phases_ended_at_s: $rp}' >>"$RESULTS"
+done
+
+bench_result backup "$(jq -cs --argjson dbb "$DB_BYTES" --argjson rows "$ROWS" '{db_bytes: $dbb, historical_rows: $rows, runs: .,
+  backup_le_pg_dump: "\(map(select(.backup_s <= .pg_dump_s)) | length)/\(length)",
+  restore_le_pg_restore: "\(map(select(.restore_s <= .pg_restore_s)) | length)/\(length)",
+  backup_s: (map(.backup_s) | sort | .[length / 2 | floor]), pg_dump_s: (map(.pg_dump_s) | sort | .[length / 2 | floor]),
+  restore_s: (map(.restore_s) | sort | .[length / 2 | floor]), pg_restore_s: (map(.pg_restore_s) | sort | .[length / 2 | floor])}' "$RESULTS")"

@@ -14,8 +14,8 @@ public interface BackupConfig {
     String prefix();
 
     /**
-     * Connections a backup reads on, all in one exported snapshot: a full backup spreads each table's
-     * page ranges over them, an incremental one reads one table's changes on each.
+     * Connections a backup reads on, all in one exported snapshot: each reads one table (a full backup's
+     * COPY, an incremental one's changes) at a time.
      */
     @WithDefault("2")
     int parallelism();
@@ -27,14 +27,7 @@ public interface BackupConfig {
     @WithDefault("2")
     int restoreConnections();
 
-    /**
-     * Heap pages (8 KiB) per range read of a full backup's table: each comes back as one value of about
-     * that size of text; two per connection are held at a time.
-     */
-    @WithDefault("48")
-    int pagesPerRead();
-
-    /** Rows per cursor read (change logs, tables with large TOAST values; two reads are held at a time). */
+    /** Rows per cursor read (incremental backups' change logs; two reads are held at a time). */
     @WithDefault("10000")
     int fetchSize();
 

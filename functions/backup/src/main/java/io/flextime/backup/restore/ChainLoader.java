@@ -7,6 +7,7 @@ import io.flextime.backup.crypto.KeyProvider;
 import io.flextime.backup.format.BackupLayout;
 import io.flextime.backup.format.CopyText;
 import io.flextime.backup.format.Manifest;
+import io.flextime.backup.format.PhaseTimes;
 import io.flextime.backup.format.TableEntry;
 import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.Manifests;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Loads a chain into a target schema: the full backup's tables with {@code COPY FROM STDIN} (the
@@ -67,6 +70,12 @@ public class ChainLoader {
      */
     public Loaded load(RestoreConnections on, String schema, ChainPlanner.Plan plan, KeyProvider keys, boolean checking)
             throws SQLException, IOException {
+        return load(on, schema, plan, keys, checking, new PhaseTimes());
+    }
+
+    /** The same, noting when each phase ended in {@code phases}. */
+    public Loaded load(RestoreConnections on, String schema, ChainPlanner.Plan plan, KeyProvider keys, boolean checking,
+            PhaseTimes phases) throws SQLException, IOException {
         if (checking && on.all().size() > 1) {
             throw new IllegalArgumentException("a checking load runs on one connection");
         }
@@ -82,6 +91,7 @@ public class ChainLoader {
         }
         DeferredIndexes deferred = DeferredIndexes.drop(c, schema, full.tables().stream().map(TableEntry::name).toList());
         on.stepDone();
+        phases.ended("keys and indexes dropped");
         List<CopyBlocks.Source> sources = full.tables().stream().map(t -> (CopyBlocks.Source) new CopyBlocks.Source() {
             @Override
             public TableEntry table() {
@@ -101,10 +111,11 @@ public class ChainLoader {
         }).toList();
         Map<String, Long> bytes = full.tables().stream().collect(Collectors.toMap(TableEntry::name, TableEntry::plaintextBytes));
         if (on.all().size() > 1 && sources.size() > 1 && deferred.count() > 0) {
-            loadOverlapped(on, schema, sources, deferred, bytes, began);
+            loadOverlapped(on, schema, sources, deferred, bytes, began, phases);
         } else {
             copy(on.all(), schema, sources);
             on.stepDone();
+            phases.ended("tables loaded");
             LOG.infof("restore: %d tables loaded on %d connection(s), %.2f s", full.tables().size(), on.all().size(),
                     (System.nanoTime() - began) / 1e9);
             if (checking) {
@@ -119,6 +130,7 @@ public class ChainLoader {
                 deferred.recreate(on, bytes);
             }
         }
+        phases.ended("keys and indexes built");
         if (deferred.count() > 0) {
             LOG.infof("restore: %d keys and indexes built, %.2f s", deferred.count(), (System.nanoTime() - began) / 1e9);
         }
@@ -149,6 +161,9 @@ public class ChainLoader {
             }
         }
         on.stepDone();
+        if (plan.chain().size() > 1) {
+            phases.ended("changes replayed");
+        }
         Manifest last = plan.chain().get(plan.chain().size() - 1);
         if (checking) {
             for (TableEntry t : last.tables()) {
@@ -179,25 +194,29 @@ public class ChainLoader {
      * beside it once the small tables' keys were done.
      */
     private static void loadOverlapped(RestoreConnections on, String schema, List<CopyBlocks.Source> sources,
-            DeferredIndexes deferred, Map<String, Long> bytes, long began) throws SQLException, IOException {
+            DeferredIndexes deferred, Map<String, Long> bytes, long began, PhaseTimes phases) throws SQLException, IOException {
         CopyBlocks.Source largest = sources.stream().max(Comparator.comparingLong(s -> s.table().plaintextBytes())).orElseThrow();
         String big = largest.table().name();
         List<CopyBlocks.Source> rest = sources.stream().filter(s -> s != largest).toList();
         copy(on.all(), schema, List.of(largest));
         on.stepDone();
         LOG.infof("restore: %s loaded on %d connection(s), %.2f s", big, on.all().size(), (System.nanoTime() - began) / 1e9);
+        phases.ended(big + " loaded");
         RestoreConnections first = on.slice(0, 1);
         RestoreConnections others = on.slice(1, on.all().size());
         ConnectionThreads.together("restore-overlap", List.of(() -> {
             deferred.recreateKeys(first, big::equals, bytes);
             LOG.infof("restore: keys and indexes of %s built, %.2f s", big, (System.nanoTime() - began) / 1e9);
+            phases.ended("keys and indexes of " + big + " built");
         }, () -> {
             copy(others.all(), schema, rest);
             others.stepDone();
             LOG.infof("restore: %d other tables loaded on %d connection(s), %.2f s", rest.size(), others.all().size(),
                     (System.nanoTime() - began) / 1e9);
+            phases.ended("other tables loaded");
             deferred.recreateKeys(others, table -> !big.equals(table), bytes);
             deferred.recreateForeignKeys(others, (table, referenced) -> !big.equals(table) && !big.equals(referenced), bytes);
+            phases.ended("other tables' keys built");
         }), () -> {
         });
         deferred.recreateForeignKeys(on, (table, referenced) -> big.equals(table) || big.equals(referenced), bytes);
@@ -241,14 +260,14 @@ public class ChainLoader {
         }
     }
 
-    /** SHA-256 of a table rendered exactly as a backup renders it (heap order). */
+    /** SHA-256 of a table as a backup writes it: the server's COPY text, in heap order. */
     static String tableChecksum(Connection c, String schema, String table) throws SQLException {
-        List<CopyText.Column> cols = new ArrayList<>();
+        List<String> cols = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(CopyText.COLUMNS_SQL.replace("$1", "?"))) {
             ps.setString(1, CopyText.ident(schema) + "." + CopyText.ident(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    cols.add(new CopyText.Column(rs.getString(1), rs.getBoolean(2)));
+                    cols.add(rs.getString(1));
                 }
             }
         }
@@ -258,14 +277,9 @@ public class ChainLoader {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement ps = c.prepareStatement(CopyText.selectLines(schema, table, cols))) {
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sha.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) '\n');
-                }
-            }
+        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyText.copyOut(schema, table, cols));
+        for (byte[] row = out.readFromCopy(); row != null; row = out.readFromCopy()) {
+            sha.update(row);
         }
         return HexFormat.of().formatHex(sha.digest());
     }

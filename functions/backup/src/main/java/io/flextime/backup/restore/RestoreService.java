@@ -3,6 +3,7 @@ package io.flextime.backup.restore;
 import io.flextime.backup.config.BackupConfig;
 import io.flextime.backup.crypto.KeyProvider;
 import io.flextime.backup.format.Manifest;
+import io.flextime.backup.format.PhaseTimes;
 import io.flextime.backup.store.Manifests;
 import io.flextime.core.audit.Actor;
 import io.flextime.core.audit.AuditTrail;
@@ -64,6 +65,7 @@ public class RestoreService {
             throw new ProblemException(Problem.badRequest("missing-body", "give targetDatabase (flextime_restore_<suffix>) and "
                     + "optionally targetTime and targetSchema"));
         }
+        PhaseTimes phases = new PhaseTimes();
         Instant target = parseTime(request.targetTime);
         String database;
         try {
@@ -83,7 +85,7 @@ public class RestoreService {
                 plan.ids());
         ChainLoader.Loaded loaded;
         try {
-            loaded = intoNew(restoreId, database, schema, plan, start);
+            loaded = intoNew(restoreId, database, schema, plan, start, phases);
         } catch (SQLException | IOException | RuntimeException e) {
             audit.operation(refusals.platformTenant(), actor, AuditTrail.FAILED, "restoreId", restoreId, "targetDatabase", database,
                     "error", e.getMessage()).await().indefinitely();
@@ -101,8 +103,10 @@ public class RestoreService {
                 "targetTime", target, "backupIds", String.join(",", plan.ids()), "rows", loaded.rows()).await().indefinitely();
         events.publishBlocking(events.create(EventType.RESTORE_COMPLETED, restoreId, config.eventTenant(), correlationId, null,
                 new RestoreCompleted(restoreId, target == null ? plan.restoredTo() : target, where, plan.ids(), loaded.rows())));
+        phases.ended("restore.completed published");
+        LOG.infof("restore %s phases (ended at, s): %s", restoreId, phases.endedAt());
         return new RestoreResult(restoreId, where, target, plan.restoredTo(), plan.ids(), loaded.rows(), loaded.rowsPerTable(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, phases.endedAt());
     }
 
     /**
@@ -111,8 +115,8 @@ public class RestoreService {
      * at once (one transaction is one server backend, i.e. one core). Until it is complete only its owner
      * may connect.
      */
-    private ChainLoader.Loaded intoNew(String restoreId, String database, String schema, ChainPlanner.Plan plan, long start)
-            throws SQLException, IOException {
+    private ChainLoader.Loaded intoNew(String restoreId, String database, String schema, ChainPlanner.Plan plan, long start,
+            PhaseTimes phases) throws SQLException, IOException {
         Manifest full = plan.chain().get(0);
         if (!targets.createForRestore(database, restoreId, full.schemaVersion())) {
             throw new ProblemException(Problem.of(409, "target-exists", "Target database exists", "target database " + database
@@ -122,6 +126,7 @@ public class RestoreService {
         List<Connection> connections = new ArrayList<>();
         try {
             LOG.infof("restore %s: new target ready after %.2f s", restoreId, (System.nanoTime() - start) / 1e9);
+            phases.ended("target ready");
             for (int i = 0; i < Math.max(1, config.restoreConnections()); i++) {
                 Connection c = targets.connect(database);
                 connections.add(c);
@@ -129,11 +134,12 @@ public class RestoreService {
             }
             targets.prepareTables(connections.get(0), schema, full);
             connections.get(0).commit();
-            ChainLoader.Loaded loaded = loader.load(RestoreConnections.newDatabase(connections), schema, plan, keys, false);
+            ChainLoader.Loaded loaded = loader.load(RestoreConnections.newDatabase(connections), schema, plan, keys, false, phases);
             targets.advanceSequences(connections.get(0), schema);
             connections.get(0).commit();
             closeAll(connections);
             targets.open(database);
+            phases.ended("target opened");
             return loaded;
         } catch (SQLException | IOException | RuntimeException e) {
             closeAll(connections);

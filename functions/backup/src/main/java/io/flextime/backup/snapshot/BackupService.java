@@ -3,6 +3,7 @@ package io.flextime.backup.snapshot;
 import io.flextime.backup.config.BackupConfig;
 import io.flextime.backup.format.BackupLayout;
 import io.flextime.backup.format.Manifest;
+import io.flextime.backup.format.PhaseTimes;
 import io.flextime.backup.store.BackupCatalog;
 import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.BackupRun;
@@ -14,6 +15,7 @@ import io.flextime.events.EventType;
 import io.flextime.events.data.BackupCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -77,7 +79,8 @@ public class BackupService {
                 catalog.start(backupId, kind);
             }
             try {
-                Manifest m = taker.take(backupId, parent, () -> lease.renew());
+                PhaseTimes phases = new PhaseTimes();
+                Manifest m = taker.take(backupId, parent, () -> lease.renew(), phases);
                 catalog.complete(backupId, m.kind(), m.parentBackupId(), objects.layout().manifestKey(backupId), m.snapshot(),
                         m.snapshotAt(), m.endedAt(), m.tables().size(), m.rows(), m.storedBytes(), actor.withCorrelation(correlationId));
                 long pruned = catalog.pruneChangeLog(m.snapshot());
@@ -87,8 +90,10 @@ public class BackupService {
                         m.endedAt());
                 events.publishBlocking(events.create(EventType.BACKUP_COMPLETED, backupId, config.eventTenant(),
                         correlationId, null, data));
+                phases.ended("catalog and event");
+                LOG.infof("backup %s phases (ended at, s): %s", backupId, phases.endedAt());
                 return new BackupOutcome(backupId, m.kind(), m.parentBackupId(), false, data.manifestKey(), data.tables(),
-                        data.rows(), data.bytes(), m.startedAt(), m.endedAt());
+                        data.rows(), data.bytes(), m.startedAt(), m.endedAt(), phases.endedAt());
             } catch (RuntimeException e) {
                 catalog.fail(backupId, String.valueOf(e.getMessage()), actor.withCorrelation(correlationId));
                 throw e;
@@ -124,6 +129,6 @@ public class BackupService {
     private static BackupOutcome described(BackupRun r) {
         return new BackupOutcome(r.backupId(), r.kind(), r.parentId(), true, r.manifestKey(),
                 r.tables() == null ? 0 : r.tables(), r.rows() == null ? 0 : r.rows(), r.bytes() == null ? 0 : r.bytes(),
-                r.startedAt(), r.endedAt());
+                r.startedAt(), r.endedAt(), Map.of());
     }
 }

@@ -7,6 +7,7 @@ import io.flextime.backup.format.BackupLayout;
 import io.flextime.backup.format.CopyText;
 import io.flextime.backup.format.Manifest;
 import io.flextime.backup.format.ManifestCodec;
+import io.flextime.backup.format.PhaseTimes;
 import io.flextime.backup.format.TableEntry;
 import io.flextime.backup.store.BackupObjects;
 import io.flextime.backup.store.BackupDatabase;
@@ -17,6 +18,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,13 +39,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes one backup: every project table (full) or every change since the parent's snapshot
- * (incremental), read through the reactive client in REPEATABLE READ transactions that share one
- * exported snapshot, so the backup is one consistent state while writes go on. A full backup takes
- * the tables one after another, each read as page ranges spread over all the snapshot's connections
- * ({@link PageRangeReader}; a table with a large TOAST part streams from a cursor instead); an
- * incremental one reads the tables' change logs in parallel, one table per connection, from cursors
- * ({@link CursorLines}). Lines go into the {@link ObjectWriter}; the manifest is written last, so a
- * backup without a manifest does not exist for restores.
+ * (incremental), read in REPEATABLE READ transactions that share one exported snapshot, so the backup
+ * is one consistent state while writes go on. A full backup reads the tables with the server's own
+ * {@code COPY TO STDOUT} on JDBC connections that joined the snapshot, one table per connection at a
+ * time, the largest first ({@link CopyReader}); an incremental one reads the tables' change logs the
+ * same way, one table per reactive connection, from cursors ({@link CursorLines}).
+ * Lines go into the {@link ObjectWriter}; the manifest is written last, so a backup without a manifest
+ * does not exist for restores.
  */
 @ApplicationScoped
 public class BackupTaker {
@@ -47,15 +53,6 @@ public class BackupTaker {
     private static final String TABLES_SQL = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND backup_is_captured(c.oid) "
             + "ORDER BY pg_relation_size(c.oid) DESC, c.relname";
-    /** Heap pages and TOAST bytes of a table (in the snapshot's transaction: the size covers every row it sees). */
-    private static final String SIZE_SQL = "SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint, "
-            + "CASE WHEN c.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(c.reltoastrelid) END "
-            + "FROM pg_class c WHERE c.oid = $1::regclass";
-    /**
-     * Page ranges are aggregated into one value each, which PostgreSQL caps at 1 GB: a table whose
-     * out-of-line (TOAST) values exceed this streams row by row from a cursor instead.
-     */
-    private static final long RANGE_READ_TOAST_LIMIT = 64L << 20;
     private static final String CHANGES_SQL = "SELECT ((extract(epoch FROM x.committed_at) * 1000000)::bigint)::text "
             + "|| E'\\t' || l.xid::text || E'\\t' || l.seq::text || E'\\t' || l.op::text "
             + "|| E'\\t' || coalesce(l.old_row::text, '') || E'\\t' || coalesce(l.new_row::text, '') "
@@ -91,13 +88,15 @@ public class BackupTaker {
      *
      * @param parent the parent's manifest for an incremental backup, null for a full one
      * @param heartbeat called after each table (renews the writer lock)
+     * @param phases    where each phase's time is noted (snapshot, each table or the changes, manifest)
      */
-    public Manifest take(String backupId, Manifest parent, Runnable heartbeat) {
+    public Manifest take(String backupId, Manifest parent, Runnable heartbeat, PhaseTimes phases) {
         boolean full = parent == null;
         Instant startedAt = Instant.now();
         DataKey key = keys.newDataKey();
         SqlConnection main = db.pool().getConnection().await().indefinitely();
         List<SqlConnection> helpers = new ArrayList<>();
+        List<Connection> copiers = List.of();
         ExecutorService workers = null;
         try {
             Transaction tx = main.begin().await().indefinitely();
@@ -113,26 +112,38 @@ public class BackupTaker {
             main.query(TABLES_SQL).execute().await().indefinitely().forEach(r -> tables.add(r.getString(0)));
             int parallel = Math.max(1, Math.min(config.parallelism(), tables.size()));
             helpers.add(main);
-            for (int i = 1; i < parallel; i++) {
-                helpers.add(joinSnapshot(exported));
+            if (!full) {
+                for (int i = 1; i < parallel; i++) {
+                    helpers.add(joinSnapshot(exported));
+                }
             }
             for (SqlConnection c : helpers) {
                 for (String set : CopyText.SESSION) {
                     c.query(set).execute().await().indefinitely();
                 }
             }
+            phases.ended("snapshot");
             List<TableEntry> entries = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<Instant> lastCommitAt = new AtomicReference<>();
             if (full) {
-                for (String table = tables.poll(); table != null; table = tables.poll()) {
-                    long began = System.nanoTime();
-                    try {
-                        entries.add(exportTable(helpers, backupId, table, key.plaintext()));
-                    } catch (IOException e) {
-                        throw new IllegalStateException("backup failed: " + e.getMessage(), e);
-                    }
-                    LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
-                    heartbeat.run();
+                // Largest table first (TABLES_SQL's order): it runs on one connection while the others take the rest.
+                copiers = joinSnapshotForCopy(database, exported, parallel);
+                workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-copy"));
+                List<Future<?>> running = new ArrayList<>();
+                for (Connection c : copiers) {
+                    running.add(workers.submit(() -> {
+                        for (String table = tables.poll(); table != null; table = tables.poll()) {
+                            long began = System.nanoTime();
+                            entries.add(exportTable(c, backupId, table, key.plaintext()));
+                            LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
+                            phases.ended("table " + table);
+                            heartbeat.run();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    await(f);
                 }
             } else {
                 workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-export"));
@@ -151,6 +162,7 @@ public class BackupTaker {
                 for (Future<?> f : running) {
                     await(f);
                 }
+                phases.ended("changes");
             }
             tx.rollback().await().indefinitely();
             entries.sort(Comparator.comparing(TableEntry::name));
@@ -159,12 +171,16 @@ public class BackupTaker {
                     full ? null : lastCommitAt.get(), key.keyId(), Base64.getEncoder().encodeToString(key.envelope()), "zstd",
                     config.chunkSize(), List.copyOf(entries), null);
             objects.putManifest(backupId, ManifestCodec.sign(m, key.plaintext()));
+            phases.ended("manifest");
             LOG.infof("backup %s (%s) written: %d tables, %d lines, %d bytes", backupId, m.kind(), entries.size(), m.rows(),
                     m.storedBytes());
             return m;
         } finally {
             if (workers != null) {
                 workers.shutdownNow();
+            }
+            for (Connection c : copiers) {
+                closeQuietly(c);
             }
             for (SqlConnection c : helpers) {
                 c.close().await().indefinitely();
@@ -183,6 +199,38 @@ public class BackupTaker {
         return c;
     }
 
+    /** JDBC connections in the exported snapshot, for COPY (which the reactive client cannot run). */
+    private List<Connection> joinSnapshotForCopy(String database, String exported, int count) {
+        List<Connection> joined = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Connection c = db.connect(database);
+                joined.add(c);
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    s.execute("SET TRANSACTION SNAPSHOT '" + exported.replace("'", "") + "'");
+                    for (String set : CopyText.SESSION) {
+                        s.execute(set);
+                    }
+                }
+            }
+            return joined;
+        } catch (SQLException e) {
+            joined.forEach(BackupTaker::closeQuietly);
+            throw new IllegalStateException("backup failed: cannot join the snapshot for COPY: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.close();
+        } catch (SQLException e) {
+            LOG.debugf("closing a backup COPY connection: %s", e.getMessage());
+        }
+    }
+
     private String schemaVersion(SqlConnection c) {
         MigrationVersion max = null;
         for (Row r : c.query("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
@@ -193,32 +241,31 @@ public class BackupTaker {
         return max == null ? "0" : max.getVersion();
     }
 
-    private List<CopyText.Column> columns(SqlConnection c, String table) {
-        List<CopyText.Column> cols = new ArrayList<>();
+    private List<String> columns(SqlConnection c, String table) {
+        List<String> cols = new ArrayList<>();
         c.preparedQuery(CopyText.COLUMNS_SQL).execute(Tuple.of(CopyText.ident(table))).await().indefinitely()
-                .forEach(r -> cols.add(new CopyText.Column(r.getString(0), r.getBoolean(1))));
+                .forEach(r -> cols.add(r.getString(0)));
         return cols;
     }
 
-    private TableEntry exportTable(List<SqlConnection> connections, String backupId, String table, byte[] dataKey)
-            throws IOException {
-        SqlConnection c = connections.get(0);
-        List<CopyText.Column> cols = columns(c, table);
-        Row size = c.preparedQuery(SIZE_SQL).execute(Tuple.of(CopyText.ident("public") + "." + CopyText.ident(table)))
-                .await().indefinitely().iterator().next();
+    private TableEntry exportTable(Connection c, String backupId, String table, byte[] dataKey) throws IOException, SQLException {
+        List<String> cols = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CopyText.COLUMNS_SQL.replace("$1", "?"))) {
+            ps.setString(1, CopyText.ident("public") + "." + CopyText.ident(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cols.add(rs.getString(1));
+                }
+            }
+        }
         String key = objects.layout().tableKey(backupId, table, true);
         ObjectWriter writer = new ObjectWriter(objects.upload(key), dataKey, BackupLayout.objectName(backupId, table, true),
                 config.chunkSize(), config.zstdLevel());
         try {
-            if (size.getLong(1) <= RANGE_READ_TOAST_LIMIT) {
-                PageRangeReader.read(connections, "public", table, cols, size.getLong(0), config.pagesPerRead(), writer::lines);
-            } else {
-                CursorLines.stream(c, CopyText.selectLines("public", table, cols), Tuple.tuple(), config.fetchSize(), writer::line);
-            }
+            CopyReader.read(c, "public", table, cols, writer::copyRows);
             ObjectWriter.Written w = writer.finish();
-            return new TableEntry(table, cols.stream().map(CopyText.Column::name).toList(), key, w.lines(), w.sha256(),
-                    w.plaintextBytes(), w.storedBytes(), w.lines());
-        } catch (IOException | RuntimeException e) {
+            return new TableEntry(table, cols, key, w.lines(), w.sha256(), w.plaintextBytes(), w.storedBytes(), w.lines());
+        } catch (IOException | SQLException | RuntimeException e) {
             writer.abort();
             throw e;
         }
@@ -226,7 +273,7 @@ public class BackupTaker {
 
     private TableEntry exportChanges(SqlConnection c, String backupId, String table, byte[] dataKey, String parentSnapshot,
             AtomicReference<Instant> lastCommitAt) throws IOException {
-        List<String> cols = columns(c, table).stream().map(CopyText.Column::name).toList();
+        List<String> cols = columns(c, table);
         long count = c.query("SELECT count(*) FROM ONLY public." + CopyText.ident(table)).execute().await().indefinitely()
                 .iterator().next().getLong(0);
         String key = objects.layout().tableKey(backupId, table, false);

@@ -48,14 +48,12 @@ final class ObjectWriter {
         plaintextBytes += bytes.length + 1;
     }
 
-    /** {@code count} lines at once: {@code text} holds them joined by newlines, without the last newline. */
-    void lines(byte[] text, long count) throws IOException {
-        sha.update(text);
-        sha.update((byte) '\n');
-        out.write(text);
-        out.write('\n');
+    /** {@code count} whole lines, each ending with its newline (COPY's output), in {@code bytes[0, length)}. */
+    void copyRows(byte[] bytes, int length, long count) throws IOException {
+        sha.update(bytes, 0, length);
+        out.write(bytes, 0, length);
         lines += count;
-        plaintextBytes += text.length + 1;
+        plaintextBytes += length;
     }
 
     record Written(long lines, String sha256, long plaintextBytes, long storedBytes) {
