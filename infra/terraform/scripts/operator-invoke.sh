@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Calls an operator door (backups, restores, tenant registration: no API Gateway route) by invoking the
-# function's http Lambda directly, which only the operators role may do (modules/functions/iam.tf). The
-# request is the API Gateway HTTP event the Lambda would get from a route, with a platform operator's
+# function's http Lambda directly (its alias `live`, the published version), which only the operators
+# role may do (modules/functions/iam.tf). The request is the API Gateway HTTP event the Lambda would get from a route, with a platform operator's
 # token of the identity provider, which the function verifies like any other (the Door table).
 #
 #   AWS_PROFILE=flextime-operators FLEXTIME_OPERATOR_TOKEN=<JWT of tenant flextime, role operator> \
@@ -24,5 +24,5 @@ JQ
 event="$(jq -n --arg path "/$door" --arg body "$body" --arg token "$FLEXTIME_OPERATOR_TOKEN" "$program")"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-aws lambda invoke --function-name "$lambda" --cli-binary-format raw-in-base64-out --payload "$event" "$out" >/dev/null
+aws lambda invoke --function-name "$lambda" --qualifier live --cli-binary-format raw-in-base64-out --payload "$event" "$out" >/dev/null
 jq -r '"HTTP \(.statusCode)", (.body // "")' "$out"

@@ -73,6 +73,7 @@ module "functions" {
   name_prefix        = local.name_prefix
   functions          = var.functions
   runtime_mode       = var.runtime_mode
+  snap_start         = var.snap_start
   artifacts_dir      = var.artifacts_dir
   subnet_ids         = var.private_subnet_ids
   security_group_ids = [aws_security_group.functions.id]

@@ -40,6 +40,12 @@ variable "runtime_mode" {
   default     = "native"
 }
 
+variable "snap_start" {
+  description = "jvm: Lambda SnapStart on the published versions (modules/functions)."
+  type        = bool
+  default     = true
+}
+
 variable "artifacts_dir" {
   description = "Folder of <function>-events.zip / <function>-http.zip (infra/terraform/scripts/package-functions.sh)."
   type        = string

@@ -7,6 +7,7 @@ variable "http_lambdas" {
   type = map(object({
     arn        = string
     name       = string
+    qualifier  = string
     invoke_arn = string
     routes     = list(string)
     timeout_s  = number

@@ -166,7 +166,7 @@ data "aws_iam_policy_document" "operators" {
   statement {
     sid       = "InvokeOperatorDoors"
     actions   = ["lambda:InvokeFunction"]
-    resources = length(local.operator_functions) > 0 ? [for fn, h in local.operator_functions : aws_lambda_function.http[fn].arn] : ["arn:aws:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.name_prefix}-none"]
+    resources = length(local.operator_functions) > 0 ? [for fn, h in local.operator_functions : aws_lambda_alias.http[fn].arn] : ["arn:aws:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.name_prefix}-none"]
   }
 }
 

@@ -80,6 +80,12 @@ variable "runtime_mode" {
   }
 }
 
+variable "snap_start" {
+  description = "JVM builds: Lambda SnapStart on published versions (Quarkus' Lambda extensions apply their SnapStart optimizations, class preloading and a warm-up before the snapshot, by default). Ignored for native images, which start fast without it."
+  type        = bool
+  default     = true
+}
+
 variable "artifacts_dir" {
   description = "Folder holding <function>-events.zip and <function>-http.zip (scripts/package-functions.sh)."
   type        = string

@@ -27,6 +27,7 @@ resource "aws_lambda_permission" "s3" {
   statement_id   = "AllowUploadsBucket"
   action         = "lambda:InvokeFunction"
   function_name  = each.value.name
+  qualifier      = each.value.qualifier
   principal      = "s3.amazonaws.com"
   source_arn     = var.uploads_bucket_arn
   source_account = data.aws_caller_identity.current.account_id

@@ -9,6 +9,7 @@ variable "event_lambdas" {
     export                 = string
     arn                    = string
     name                   = string
+    qualifier              = string
     trigger                = string
     topics                 = list(string)
     schedule               = string
