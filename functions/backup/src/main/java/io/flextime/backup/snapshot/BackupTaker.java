@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,43 +126,20 @@ public class BackupTaker {
             phases.ended("snapshot");
             List<TableEntry> entries = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<Instant> lastCommitAt = new AtomicReference<>();
+            workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-export"));
             if (full) {
                 // Largest table first (TABLES_SQL's order): it runs on one connection while the others take the rest.
                 copiers = joinSnapshotForCopy(database, exported, parallel);
-                workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-copy"));
-                List<Future<?>> running = new ArrayList<>();
-                for (Connection c : copiers) {
-                    running.add(workers.submit(() -> {
-                        for (String table = tables.poll(); table != null; table = tables.poll()) {
-                            long began = System.nanoTime();
-                            entries.add(exportTable(c, backupId, table, key.plaintext()));
-                            LOG.debugf("backup %s: table %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
-                            phases.ended("table " + table);
-                            heartbeat.run();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    await(f);
-                }
+                eachTable(workers, copiers, tables, (c, table) -> {
+                    entries.add(exportTable(c, backupId, table, key.plaintext()));
+                    phases.ended("table " + table);
+                    heartbeat.run();
+                });
             } else {
-                workers = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "backup-export"));
-                List<Future<?>> running = new ArrayList<>();
-                for (SqlConnection c : helpers) {
-                    running.add(workers.submit(() -> {
-                        for (String table = tables.poll(); table != null; table = tables.poll()) {
-                            long began = System.nanoTime();
-                            entries.add(exportChanges(c, backupId, table, key.plaintext(), parent.snapshot(), lastCommitAt));
-                            LOG.debugf("backup %s: changes of %s exported in %.2f s", backupId, table, (System.nanoTime() - began) / 1e9);
-                            heartbeat.run();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    await(f);
-                }
+                eachTable(workers, helpers, tables, (c, table) -> {
+                    entries.add(exportChanges(c, backupId, table, key.plaintext(), parent.snapshot(), lastCommitAt));
+                    heartbeat.run();
+                });
                 phases.ended("changes");
             }
             tx.rollback().await().indefinitely();
@@ -197,6 +175,29 @@ public class BackupTaker {
         c.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute().await().indefinitely();
         c.query("SET TRANSACTION SNAPSHOT '" + exported.replace("'", "") + "'").execute().await().indefinitely();
         return c;
+    }
+
+    /** One table's work on one connection. */
+    private interface TableWork<C> {
+        void run(C connection, String table) throws IOException, SQLException;
+    }
+
+    /** One thread per connection, each taking the next table until none is left; waits for them all. */
+    private static <C> void eachTable(ExecutorService workers, List<C> connections, Queue<String> tables, TableWork<C> work) {
+        List<Future<?>> running = new ArrayList<>();
+        for (C c : connections) {
+            running.add(workers.submit(() -> {
+                for (String table = tables.poll(); table != null; table = tables.poll()) {
+                    long began = System.nanoTime();
+                    work.run(c, table);
+                    LOG.debugf("backup: table %s exported in %.2f s", table, (System.nanoTime() - began) / 1e9);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            await(f);
+        }
     }
 
     /** JDBC connections in the exported snapshot, for COPY (which the reactive client cannot run). */
