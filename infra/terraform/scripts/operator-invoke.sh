@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Calls an operator door (backups, restores, tenant registration: no API Gateway route) by invoking the
 # function's http Lambda directly (its alias `live`, the published version), which only the operators
-# role may do (modules/functions/iam.tf). The request is the API Gateway HTTP event the Lambda would get from a route, with a platform operator's
-# token of the identity provider, which the function verifies like any other (the Door table).
+# role may do (modules/functions/iam.tf). The request is the API Gateway HTTP event the Lambda would
+# get from a route, with a platform operator's token of the identity provider, which the function
+# verifies like any other (the Door table).
 #
 #   AWS_PROFILE=flextime-operators FLEXTIME_OPERATOR_TOKEN=<JWT of tenant flextime, role operator> \
 #     infra/terraform/scripts/operator-invoke.sh flextime-prod-backup-http restore \
