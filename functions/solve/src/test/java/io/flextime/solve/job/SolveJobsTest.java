@@ -225,7 +225,8 @@ class SolveJobsTest {
         String tenant = TestSeasons.tenant("solvetest");
         UUID versionId = TestSeasons.store(db, seasons, mapper, tenant, TestSeasons.compactDouble("caps", 10, false));
         // flextime.solve.max-time-budget: PT2H; a day is refused before anything is recorded.
-        given().contentType(ContentType.JSON).body(JobProbe.request(tenant, versionId, 24 * 3600, 1))
+        given().header(TestTokens.auth(tenant, Role.SCHEDULER)).contentType(ContentType.JSON)
+                .body(JobProbe.request(tenant, versionId, 24 * 3600, 1))
                 .post("/startSolve").then().statusCode(422).body("errors.column", hasItems("timeBudgetSeconds"));
         assertEquals(0, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", versionId));
 
@@ -234,7 +235,8 @@ class SolveJobsTest {
         for (long seed = 1; seed <= 3; seed++) {
             started.add(jobs.start(JobProbe.request(tenant, versionId, 60, seed)).getString("jobId"));
         }
-        given().contentType(ContentType.JSON).body(JobProbe.request(tenant, versionId, 60, 4)).post("/startSolve")
+        given().header(TestTokens.auth(tenant, Role.SCHEDULER)).contentType(ContentType.JSON)
+                .body(JobProbe.request(tenant, versionId, 60, 4)).post("/startSolve")
                 .then().statusCode(429).contentType("application/problem+json").body("code", equalTo("too-many-solve-jobs"));
         assertEquals(3, JobProbe.count("SELECT count(*) FROM solve_job WHERE dataset_version_id = ?", versionId),
                 "the refused job left no row");
