@@ -7,7 +7,8 @@
 # (200) connections, BENCH_SECONDS (30) s, 2 threads, one door after the other. Client and functions share
 # this machine's cores. Target (issue 22): p99 < 20 ms on every read door. Last line: one JSON object
 # {"doors": {door: {"p50_ms", "p90_ms", "p99_ms", "requests_per_s", "non_2xx", "socket_errors", "timeouts"}},
-#  "p50_ms", "p99_ms" (the worst door's; a door with timeouts counts BENCH_TIMEOUT, 20 s), ...}; the run is recorded in bench/results/.
+#  "p50_ms", "p99_ms" (the worst door's; a door with timeouts counts BENCH_TIMEOUT, 20 s), ...}; the run
+# is recorded in bench/results/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/results.sh"
@@ -39,6 +40,11 @@ take_port() { # sets PORT[$1] to the next free port (not in a subshell: next_por
   PORT[$1]="$next_port"; next_port=$((next_port + 1))
 }
 
+TENANT="bench-http-$(date +%s)"
+# Every door verifies a bearer token (the Door table): a viewer's of the run's tenant for all three (minted
+# before the functions start, so the local identity provider's keys exist when they read its JWKS).
+BENCH_AUTHORIZATION="${BENCH_AUTHORIZATION:-Bearer $("$FLEXTIME_ROOT/flextime" token --tenant "$TENANT" --role viewer --ttl 2h --sub bench-http)}"
+
 ft_step "Starting ${FUNCTIONS[*]}" >&2
 specs=()
 for fn in "${FUNCTIONS[@]}"; do
@@ -64,7 +70,6 @@ for fn in "${FUNCTIONS[@]}"; do
   curl -fs -o /dev/null "http://$FT_HOST:${PORT[$fn]}/q/health/ready" || { ft_tail_log "$FT_LOGS/bench-http-$fn.log"; ft_die "$fn did not start"; }
 done
 
-TENANT="bench-http-$(date +%s)"
 ft_step "One run of the Big 12 sample for tenant $TENANT (the doors' data)" >&2
 FLEXTIME_INGEST_URL="http://$FT_HOST:${PORT[ingest]}/ingestUpload" \
   "$FLEXTIME_ROOT/flextime" upload samples/big12-mbb-2025-26/season.json --tenant "$TENANT" >&2
