@@ -20,6 +20,19 @@ public interface FlexTimeConfig {
 
     Security security();
 
+    Idempotency idempotency();
+
+    /** Idempotency-Key on the mutating doors (core {@code IdempotentDoors}, README "Identity, roles and audit"). */
+    interface Idempotency {
+        /** How long a key's answer is kept: a retry within it gets the answer again; after it the key is new. */
+        @WithDefault("PT24H")
+        java.time.Duration retention();
+
+        /** A call still running after this (its process died) no longer holds its key: past the longest Lambda (15 min). */
+        @WithDefault("PT16M")
+        java.time.Duration lease();
+    }
+
     Secrets secrets();
 
     /** The key ring secrets are sealed with ({@code SecretSealer}). */
