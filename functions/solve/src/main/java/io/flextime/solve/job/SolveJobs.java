@@ -166,10 +166,11 @@ public class SolveJobs {
                             + "continues; start a new job for another search"));
         }
         int spent = job.parameters().timeBudgetSeconds();
-        if (timeBudgetSeconds == null || timeBudgetSeconds < 1 || timeBudgetSeconds > SolveRequest.MAX_BUDGET_SECONDS) {
+        long maxBudget = config.maxTimeBudget().toSeconds();
+        if (timeBudgetSeconds == null || timeBudgetSeconds < 1 || timeBudgetSeconds > maxBudget) {
             throw new ProblemException(Problem.unprocessable("invalid-continue-request", "The continue request is invalid",
                     List.of(new ProblemLocation("invalid-field", "continueSolve", null, null, "timeBudgetSeconds",
-                            "expected the new total budget in seconds, up to " + SolveRequest.MAX_BUDGET_SECONDS + ", got "
+                            "expected the new total budget in seconds, up to " + maxBudget + " (flextime.solve.max-time-budget), got "
                                     + timeBudgetSeconds))));
         }
         if (timeBudgetSeconds <= spent) {
