@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** Constraint params are checked as the rule catalogue declares them, whatever the upload's format. */
 class SeasonChecksTest {
+    /** The caps (flextime.ingest.max-teams / max-slots) are not what these tests are about: far above a two-team season. */
+    private static final int MAX_TEAMS = 1000;
+    private static final int MAX_SLOTS = 1000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SeasonConstraint constraint(String id, ConstraintType type, String params) throws Exception {
@@ -34,7 +38,8 @@ class SeasonChecksTest {
     }
 
     private static List<String> problems(Season s) {
-        ProblemException e = assertThrows(ProblemException.class, () -> SeasonChecks.check(s, Locator.json("season.json")));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> SeasonChecks.check(s, Locator.json("season.json"), MAX_TEAMS, MAX_SLOTS));
         return e.problem().errors().stream().map(l -> l.code() + " " + l.column()).toList();
     }
 
@@ -51,6 +56,6 @@ class SeasonChecksTest {
     @Test
     void wellFormedParamsPass() throws Exception {
         SeasonChecks.check(season(constraint("ok", ConstraintType.CA1, "{'teams':['a'],'mode':'HA','min':1,'slots':[0,1]}")),
-                Locator.json("season.json"));
+                Locator.json("season.json"), MAX_TEAMS, MAX_SLOTS);
     }
 }
