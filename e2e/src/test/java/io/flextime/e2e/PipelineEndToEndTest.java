@@ -370,9 +370,9 @@ class PipelineEndToEndTest {
                 "someone waited the outage out: consumers " + paused + functions.tails(30));
     }
 
-    /** flextime_consumer_paused_seconds_sum of a function, from its /q/metrics (0 when it never paused). */
+    /** flextime_consumer_paused_seconds_sum of a function, from its /metrics (0 when it never paused). */
     private double pausedSeconds(String fn) {
-        String metrics = given().baseUri(functions.url(fn)).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(functions.url(fn)).when().get("/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("flextime_consumer_paused_seconds_sum{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
