@@ -35,7 +35,9 @@ public enum ConstraintType {
     /** Rest days between a team's games ({@link io.flextime.core.rules.MinRestDays}). */
     MIN_REST_DAYS(false),
     /** Consecutive away games ({@link io.flextime.core.rules.MaxRoadTrip}). */
-    MAX_ROAD_TRIP(false);
+    MAX_ROAD_TRIP(false),
+    /** Weekdays of consecutive games of a team within a week ({@link io.flextime.core.rules.WeekdayPattern}). */
+    WEEKDAY_PATTERN(false);
 
     private final boolean robinX;
 

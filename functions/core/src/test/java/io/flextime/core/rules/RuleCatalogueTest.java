@@ -41,7 +41,8 @@ class RuleCatalogueTest {
             Map.entry(ConstraintType.FIXED_GAME, "{'home':'a','away':'b','date':'2026-01-07'}"),
             Map.entry(ConstraintType.SHARED_VENUE, "{'venue':'v'}"),
             Map.entry(ConstraintType.MIN_REST_DAYS, "{'days':2}"),
-            Map.entry(ConstraintType.MAX_ROAD_TRIP, "{'teams':['a'],'max':2}"));
+            Map.entry(ConstraintType.MAX_ROAD_TRIP, "{'teams':['a'],'max':2}"),
+            Map.entry(ConstraintType.WEEKDAY_PATTERN, "{'teams':['a'],'weekdays':['saturday','MONDAY','wednesday'],'withinDays':7}"));
 
     static ObjectNode raw(String json) {
         try {

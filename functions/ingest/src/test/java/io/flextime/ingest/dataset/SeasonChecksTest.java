@@ -49,6 +49,13 @@ class SeasonChecksTest {
     }
 
     @Test
+    void aRuleReadingDatesIsRejectedInASeasonWithoutDates() throws Exception {
+        Season s = season(constraint("sat-mon-wed", ConstraintType.WEEKDAY_PATTERN,
+                "{'weekdays':['SATURDAY','MONDAY','WEDNESDAY']}"));
+        assertEquals(List.of("WRONG_TYPE $.constraints[0].type"), problems(s));
+    }
+
+    @Test
     void wellFormedParamsPass() throws Exception {
         SeasonChecks.check(season(constraint("ok", ConstraintType.CA1, "{'teams':['a'],'mode':'HA','min':1,'slots':[0,1]}")),
                 Locator.json("season.json"));

@@ -23,6 +23,7 @@ import io.flextime.core.rules.Se1;
 import io.flextime.core.rules.SharedVenue;
 import io.flextime.core.rules.TeamUnavailable;
 import io.flextime.core.rules.VenueUnavailable;
+import io.flextime.core.rules.WeekdayPattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,7 +197,7 @@ final class CalendarProblem {
     private static final Set<ConstraintType> SCORED = EnumSet.of(ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3,
             ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
             ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
-            ConstraintType.MAX_ROAD_TRIP);
+            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN);
 
     /**
      * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
@@ -354,6 +355,17 @@ final class CalendarProblem {
                 MaxRoadTrip r = (MaxRoadTrip) c.rule();
                 for (int t : ix.teams(r.teams(), id)) {
                     perTeam.get(t).add(new TeamTerm.RoadTrip(id, hard, pen, r.max()));
+                }
+            }
+            case WEEKDAY_PATTERN -> {
+                WeekdayPattern r = (WeekdayPattern) c.rule();
+                int[] weekday = new int[slotCount];
+                for (int s = 0; s < slotCount; s++) {
+                    weekday[s] = ix.date(s) == null ? 0 : ix.date(s).getDayOfWeek().getValue();
+                }
+                int[] pattern = r.weekdays().stream().mapToInt(java.time.DayOfWeek::getValue).toArray();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.WeekdayPattern(id, hard, pen, weekday, day, pattern, r.withinDays()));
                 }
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);

@@ -1,0 +1,17 @@
+package io.flextime.rules.sequence;
+
+import io.flextime.core.rules.WeekdayPattern;
+import io.flextime.rules.RuleLogic;
+
+/**
+ * The sequence family: rules read on a team's own games in order (byes skipped), not on slots: the
+ * weekdays of consecutive games. No annealing term: these types occur in dated seasons with byes, which
+ * the calendar search scores (its own terms); a compact season holding one goes to CP-SAT.
+ */
+public final class Sequence {
+    public static final RuleLogic<WeekdayPattern> WEEKDAY_PATTERN = RuleLogic.of(SequenceRows::weekdayPattern,
+            SequenceCheck::weekdayPattern);
+
+    private Sequence() {
+    }
+}

@@ -1,0 +1,50 @@
+package io.flextime.solve.calendar;
+
+/**
+ * The calendar search's terms of the sequence family (rules on a team's own games in order, byes
+ * skipped), read from one team's row like the other {@link TeamTerm}s; definitions term for term the
+ * rules module's reference checks ({@code CalendarCostTest} checks that they agree).
+ */
+final class SequenceTerms {
+    private SequenceTerms() {
+    }
+
+    /** WEEKDAY_PATTERN: runs of consecutive games on the pattern's weekdays, rising dates, fewer than {@code within} days. */
+    static final class WeekdayPattern extends TeamTerm {
+        /** ISO weekday (1–7) per slot, 0 when undated. */
+        private final int[] weekday;
+        private final int[] day;
+        private final int[] pattern;
+        private final int within;
+
+        WeekdayPattern(String id, boolean hard, int penalty, int[] weekday, int[] day, int[] pattern, int within) {
+            super(id, hard, penalty);
+            this.weekday = weekday;
+            this.day = day;
+            this.pattern = pattern;
+            this.within = within;
+        }
+
+        @Override
+        int deviation(TeamRow row) {
+            int m = pattern.length;
+            int dev = 0;
+            for (int i = 0; i + m <= row.games; i++) {
+                if (matches(row, i)) {
+                    dev++;
+                }
+            }
+            return dev;
+        }
+
+        private boolean matches(TeamRow row, int first) {
+            for (int k = 0; k < pattern.length; k++) {
+                int s = row.sequence[first + k];
+                if (weekday[s] != pattern[k] || (k > 0 && day[s] <= day[row.sequence[first + k - 1]])) {
+                    return false;
+                }
+            }
+            return day[row.sequence[first + pattern.length - 1]] - day[row.sequence[first]] < within;
+        }
+    }
+}
