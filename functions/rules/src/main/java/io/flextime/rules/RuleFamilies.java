@@ -40,6 +40,7 @@ public final class RuleFamilies {
             case SHARED_VENUE -> Venues.SHARED_VENUE;
             case MAX_ROAD_TRIP -> RoadTrips.MAX_ROAD_TRIP;
             case WEEKDAY_PATTERN -> Sequence.WEEKDAY_PATTERN;
+            case GAME_WINDOW -> Sequence.GAME_WINDOW;
         };
     }
 

@@ -37,7 +37,9 @@ public enum ConstraintType {
     /** Consecutive away games ({@link io.flextime.core.rules.MaxRoadTrip}). */
     MAX_ROAD_TRIP(false),
     /** Weekdays of consecutive games of a team within a week ({@link io.flextime.core.rules.WeekdayPattern}). */
-    WEEKDAY_PATTERN(false);
+    WEEKDAY_PATTERN(false),
+    /** Home or away games among a team's first or last games ({@link io.flextime.core.rules.GameWindow}). */
+    GAME_WINDOW(false);
 
     private final boolean robinX;
 

@@ -41,6 +41,7 @@ public final class RuleCatalogue {
             case MIN_REST_DAYS -> MinRestDays.DEFINITION;
             case MAX_ROAD_TRIP -> MaxRoadTrip.DEFINITION;
             case WEEKDAY_PATTERN -> WeekdayPattern.DEFINITION;
+            case GAME_WINDOW -> GameWindow.DEFINITION;
         };
     }
 

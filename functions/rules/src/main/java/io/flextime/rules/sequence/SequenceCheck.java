@@ -1,6 +1,7 @@
 package io.flextime.rules.sequence;
 
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.GameWindow;
 import io.flextime.core.rules.WeekdayPattern;
 import io.flextime.rules.evaluator.Timetable;
 import java.time.LocalDate;
@@ -22,6 +23,24 @@ final class SequenceCheck {
             }
         }
         return out;
+    }
+
+    static int gameWindow(Timetable tt, SeasonConstraint c, GameWindow r) {
+        int dev = 0;
+        for (int t : tt.ix.teams(r.teams(), c.id())) {
+            List<Integer> games = games(tt, t);
+            int k = Math.min(r.games(), games.size());
+            List<Integer> window = r.position() == GameWindow.Position.FIRST ? games.subList(0, k)
+                    : games.subList(games.size() - k, games.size());
+            int count = 0;
+            for (int s : window) {
+                if (tt.plays(t, s, r.mode())) {
+                    count++;
+                }
+            }
+            dev += Timetable.outside(count, r.min(), r.max());
+        }
+        return dev;
     }
 
     static int weekdayPattern(Timetable tt, SeasonConstraint c, WeekdayPattern r) {

@@ -1,20 +1,24 @@
 package io.flextime.rules.drift;
 
+import static io.flextime.rules.drift.RandomSeasons.pick;
 import static io.flextime.rules.drift.RandomSeasons.teams;
 
 import io.flextime.core.model.Season;
+import io.flextime.core.rules.GameWindow;
+import io.flextime.core.rules.Mode;
+import io.flextime.core.rules.RuleCatalogue;
 import io.flextime.core.rules.WeekdayPattern;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The sequence family (WEEKDAY_PATTERN): rows, reference check and probe agree (no annealing term). */
+/** The sequence family (WEEKDAY_PATTERN, GAME_WINDOW): rows, reference check and probe agree (no annealing term). */
 class SequenceDriftTest extends FamilyDrift {
 
     @Override
     List<RuleMaker> makers() {
-        return List.of(SequenceDriftTest::weekdayPattern);
+        return List.of(SequenceDriftTest::weekdayPattern, SequenceDriftTest::gameWindow);
     }
 
     /** The weekdays of 2–3 slots in a row of the season (so runs occur), within 3–8 days. */
@@ -28,9 +32,17 @@ class SequenceDriftTest extends FamilyDrift {
         return new WeekdayPattern(teams(r, s), days, 3 + r.nextInt(6));
     }
 
+    static GameWindow gameWindow(SplittableRandom r, Season s) {
+        int k = 1 + r.nextInt(5);
+        int min = r.nextInt(3);
+        int max = r.nextInt(4) == 0 ? RuleCatalogue.NO_LIMIT : min + r.nextInt(3);
+        return new GameWindow(teams(r, s), pick(r, GameWindow.Position.values()), k, pick(r, Mode.values()), min,
+                min == 0 && max == RuleCatalogue.NO_LIMIT ? 1 : max);
+    }
+
     @Override
     List<RandomSeasons.Shape> shapes() {
         return List.of(RandomSeasons.Shape.relaxed(4, 4, true), RandomSeasons.Shape.relaxed(6, 3, true),
-                new RandomSeasons.Shape(4, true, 0, true, false));
+                new RandomSeasons.Shape(4, true, 0, true, false), RandomSeasons.Shape.relaxed(6, 6, true));
     }
 }

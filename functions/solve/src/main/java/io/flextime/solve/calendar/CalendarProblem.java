@@ -15,6 +15,7 @@ import io.flextime.core.rules.Ca3;
 import io.flextime.core.rules.Ca4;
 import io.flextime.core.rules.FixedGame;
 import io.flextime.core.rules.Ga1;
+import io.flextime.core.rules.GameWindow;
 import io.flextime.core.rules.MaxRoadTrip;
 import io.flextime.core.rules.Meeting;
 import io.flextime.core.rules.MinRestDays;
@@ -197,7 +198,7 @@ final class CalendarProblem {
     private static final Set<ConstraintType> SCORED = EnumSet.of(ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3,
             ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
             ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
-            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN);
+            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW);
 
     /**
      * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
@@ -366,6 +367,13 @@ final class CalendarProblem {
                 int[] pattern = r.weekdays().stream().mapToInt(java.time.DayOfWeek::getValue).toArray();
                 for (int t : ix.teams(r.teams(), id)) {
                     perTeam.get(t).add(new SequenceTerms.WeekdayPattern(id, hard, pen, weekday, day, pattern, r.withinDays()));
+                }
+            }
+            case GAME_WINDOW -> {
+                GameWindow r = (GameWindow) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.GameWindow(id, hard, pen, r.position() == GameWindow.Position.FIRST, r.games(),
+                            r.mode(), r.min(), r.max()));
                 }
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);

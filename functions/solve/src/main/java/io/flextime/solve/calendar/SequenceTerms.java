@@ -1,5 +1,7 @@
 package io.flextime.solve.calendar;
 
+import io.flextime.core.rules.Mode;
+
 /**
  * The calendar search's terms of the sequence family (rules on a team's own games in order, byes
  * skipped), read from one team's row like the other {@link TeamTerm}s; definitions term for term the
@@ -45,6 +47,37 @@ final class SequenceTerms {
                 }
             }
             return day[row.sequence[first + pattern.length - 1]] - day[row.sequence[first]] < within;
+        }
+    }
+
+    /** GAME_WINDOW: games of a mode among the team's first (last) {@code games} games, between min and max. */
+    static final class GameWindow extends TeamTerm {
+        private final boolean first;
+        private final int games;
+        private final Mode mode;
+        private final int min;
+        private final int max;
+
+        GameWindow(String id, boolean hard, int penalty, boolean first, int games, Mode mode, int min, int max) {
+            super(id, hard, penalty);
+            this.first = first;
+            this.games = games;
+            this.mode = mode;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        int deviation(TeamRow row) {
+            int k = Math.min(games, row.games);
+            int from = first ? 0 : row.games - k;
+            int count = 0;
+            for (int i = from; i < from + k; i++) {
+                if (mode.counts(row.home(row.sequence[i]))) {
+                    count++;
+                }
+            }
+            return outside(count, min, max);
         }
     }
 }
