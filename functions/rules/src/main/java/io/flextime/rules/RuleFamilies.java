@@ -41,6 +41,7 @@ public final class RuleFamilies {
             case MAX_ROAD_TRIP -> RoadTrips.MAX_ROAD_TRIP;
             case WEEKDAY_PATTERN -> Sequence.WEEKDAY_PATTERN;
             case GAME_WINDOW -> Sequence.GAME_WINDOW;
+            case CONSECUTIVE_GAMES -> Sequence.CONSECUTIVE_GAMES;
         };
     }
 

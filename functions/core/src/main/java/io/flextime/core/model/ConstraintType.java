@@ -39,7 +39,9 @@ public enum ConstraintType {
     /** Weekdays of consecutive games of a team within a week ({@link io.flextime.core.rules.WeekdayPattern}). */
     WEEKDAY_PATTERN(false),
     /** Home or away games among a team's first or last games ({@link io.flextime.core.rules.GameWindow}). */
-    GAME_WINDOW(false);
+    GAME_WINDOW(false),
+    /** Home or away games in every run of consecutive games of a team ({@link io.flextime.core.rules.ConsecutiveGames}). */
+    CONSECUTIVE_GAMES(false);
 
     private final boolean robinX;
 

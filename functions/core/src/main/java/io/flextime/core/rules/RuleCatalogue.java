@@ -42,6 +42,7 @@ public final class RuleCatalogue {
             case MAX_ROAD_TRIP -> MaxRoadTrip.DEFINITION;
             case WEEKDAY_PATTERN -> WeekdayPattern.DEFINITION;
             case GAME_WINDOW -> GameWindow.DEFINITION;
+            case CONSECUTIVE_GAMES -> ConsecutiveGames.DEFINITION;
         };
     }
 

@@ -36,7 +36,7 @@ public final class SeasonModel {
     private BoolVar[][] awayBreak;
     private IntVar[][] gamesBefore;
     private IntVar[][] gamesAfter;
-    private final Map<String, BoolVar> shared = new java.util.HashMap<>();
+    private final Map<String, Object> shared = new java.util.HashMap<>();
     private final Map<String, List<Deviation>> deviations = new LinkedHashMap<>();
     private final Map<String, Literal> assumptionByConstraint = new LinkedHashMap<>();
     private final Map<Integer, SeasonConstraint> constraintByLiteralIndex = new LinkedHashMap<>();
@@ -187,9 +187,10 @@ public final class SeasonModel {
         return gamesAfter[t][s];
     }
 
-    /** A literal defined once per name, made on first use and shared by every rule that asks for it. */
-    public BoolVar shared(String name, java.util.function.Supplier<BoolVar> make) {
-        BoolVar b = shared.get(name);
+    /** Variables defined once per name, made on first use and shared by every rule that asks for them. */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String name, java.util.function.Supplier<T> make) {
+        T b = (T) shared.get(name);
         if (b == null) {
             b = make.get();
             shared.put(name, b);

@@ -1,5 +1,6 @@
 package io.flextime.rules.sequence;
 
+import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.GameWindow;
 import io.flextime.core.rules.WeekdayPattern;
 import io.flextime.rules.RuleLogic;
@@ -12,6 +13,8 @@ import io.flextime.rules.RuleLogic;
 public final class Sequence {
     public static final RuleLogic<WeekdayPattern> WEEKDAY_PATTERN = RuleLogic.of(SequenceRows::weekdayPattern,
             SequenceCheck::weekdayPattern);
+    public static final RuleLogic<ConsecutiveGames> CONSECUTIVE_GAMES = RuleLogic.of(ConsecutiveGamesRows::consecutiveGames,
+            SequenceCheck::consecutiveGames).reversibleWhen(r -> true);
     public static final RuleLogic<GameWindow> GAME_WINDOW = RuleLogic.of(GameWindowRows::gameWindow, SequenceCheck::gameWindow);
 
     private Sequence() {

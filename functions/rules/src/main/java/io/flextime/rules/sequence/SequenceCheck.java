@@ -1,6 +1,7 @@
 package io.flextime.rules.sequence;
 
 import io.flextime.core.model.SeasonConstraint;
+import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.GameWindow;
 import io.flextime.core.rules.WeekdayPattern;
 import io.flextime.rules.evaluator.Timetable;
@@ -23,6 +24,23 @@ final class SequenceCheck {
             }
         }
         return out;
+    }
+
+    static int consecutiveGames(Timetable tt, SeasonConstraint c, ConsecutiveGames r) {
+        int dev = 0;
+        for (int t : tt.ix.teams(r.teams(), c.id())) {
+            List<Integer> games = games(tt, t);
+            for (int i = 0; i + r.games() <= games.size(); i++) {
+                int count = 0;
+                for (int s : games.subList(i, i + r.games())) {
+                    if (tt.plays(t, s, r.mode())) {
+                        count++;
+                    }
+                }
+                dev += Timetable.outside(count, r.min(), r.max());
+            }
+        }
+        return dev;
     }
 
     static int gameWindow(Timetable tt, SeasonConstraint c, GameWindow r) {

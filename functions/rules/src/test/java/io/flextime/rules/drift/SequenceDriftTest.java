@@ -4,6 +4,7 @@ import static io.flextime.rules.drift.RandomSeasons.pick;
 import static io.flextime.rules.drift.RandomSeasons.teams;
 
 import io.flextime.core.model.Season;
+import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.GameWindow;
 import io.flextime.core.rules.Mode;
 import io.flextime.core.rules.RuleCatalogue;
@@ -13,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The sequence family (WEEKDAY_PATTERN, GAME_WINDOW): rows, reference check and probe agree (no annealing term). */
+/** The sequence family (WEEKDAY_PATTERN, GAME_WINDOW, CONSECUTIVE_GAMES): rows, reference check and probe agree (no annealing term). */
 class SequenceDriftTest extends FamilyDrift {
 
     @Override
     List<RuleMaker> makers() {
-        return List.of(SequenceDriftTest::weekdayPattern, SequenceDriftTest::gameWindow);
+        return List.of(SequenceDriftTest::weekdayPattern, SequenceDriftTest::gameWindow, SequenceDriftTest::consecutiveGames);
     }
 
     /** The weekdays of 2–3 slots in a row of the season (so runs occur), within 3–8 days. */
@@ -38,6 +39,13 @@ class SequenceDriftTest extends FamilyDrift {
         int max = r.nextInt(4) == 0 ? RuleCatalogue.NO_LIMIT : min + r.nextInt(3);
         return new GameWindow(teams(r, s), pick(r, GameWindow.Position.values()), k, pick(r, Mode.values()), min,
                 min == 0 && max == RuleCatalogue.NO_LIMIT ? 1 : max);
+    }
+
+    static ConsecutiveGames consecutiveGames(SplittableRandom r, Season s) {
+        int n = 2 + r.nextInt(4);
+        int min = r.nextInt(2);
+        int max = r.nextInt(4) == 0 ? RuleCatalogue.NO_LIMIT : min + r.nextInt(3);
+        return new ConsecutiveGames(teams(r, s), n, pick(r, Mode.values()), min, min == 0 && max == RuleCatalogue.NO_LIMIT ? 1 : max);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.flextime.core.rules.Ca1;
 import io.flextime.core.rules.Ca2;
 import io.flextime.core.rules.Ca3;
 import io.flextime.core.rules.Ca4;
+import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.FixedGame;
 import io.flextime.core.rules.Ga1;
 import io.flextime.core.rules.GameWindow;
@@ -198,7 +199,8 @@ final class CalendarProblem {
     private static final Set<ConstraintType> SCORED = EnumSet.of(ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3,
             ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
             ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
-            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW);
+            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW,
+            ConstraintType.CONSECUTIVE_GAMES);
 
     /**
      * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
@@ -374,6 +376,12 @@ final class CalendarProblem {
                 for (int t : ix.teams(r.teams(), id)) {
                     perTeam.get(t).add(new SequenceTerms.GameWindow(id, hard, pen, r.position() == GameWindow.Position.FIRST, r.games(),
                             r.mode(), r.min(), r.max()));
+                }
+            }
+            case CONSECUTIVE_GAMES -> {
+                ConsecutiveGames r = (ConsecutiveGames) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.ConsecutiveGames(id, hard, pen, r.games(), r.mode(), r.min(), r.max()));
                 }
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);

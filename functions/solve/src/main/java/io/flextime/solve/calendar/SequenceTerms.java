@@ -80,4 +80,37 @@ final class SequenceTerms {
             return outside(count, min, max);
         }
     }
+
+    /** CONSECUTIVE_GAMES: games of a mode in every run of {@code games} consecutive games, between min and max. */
+    static final class ConsecutiveGames extends TeamTerm {
+        private final int games;
+        private final Mode mode;
+        private final int min;
+        private final int max;
+
+        ConsecutiveGames(String id, boolean hard, int penalty, int games, Mode mode, int min, int max) {
+            super(id, hard, penalty);
+            this.games = games;
+            this.mode = mode;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        int deviation(TeamRow row) {
+            if (row.games < games) {
+                return 0;
+            }
+            int count = 0;
+            for (int i = 0; i < games; i++) {
+                count += mode.counts(row.home(row.sequence[i])) ? 1 : 0;
+            }
+            int dev = outside(count, min, max);
+            for (int i = games; i < row.games; i++) {
+                count += (mode.counts(row.home(row.sequence[i])) ? 1 : 0) - (mode.counts(row.home(row.sequence[i - games])) ? 1 : 0);
+                dev += outside(count, min, max);
+            }
+            return dev;
+        }
+    }
 }
