@@ -42,6 +42,7 @@ public final class RuleFamilies {
             case WEEKDAY_PATTERN -> Sequence.WEEKDAY_PATTERN;
             case GAME_WINDOW -> Sequence.GAME_WINDOW;
             case CONSECUTIVE_GAMES -> Sequence.CONSECUTIVE_GAMES;
+            case GAMES_SPREAD -> Fairness.GAMES_SPREAD;
         };
     }
 

@@ -41,7 +41,9 @@ public enum ConstraintType {
     /** Home or away games among a team's first or last games ({@link io.flextime.core.rules.GameWindow}). */
     GAME_WINDOW(false),
     /** Home or away games in every run of consecutive games of a team ({@link io.flextime.core.rules.ConsecutiveGames}). */
-    CONSECUTIVE_GAMES(false);
+    CONSECUTIVE_GAMES(false),
+    /** Games in some slots spread evenly over the teams ({@link io.flextime.core.rules.GamesSpread}). */
+    GAMES_SPREAD(false);
 
     private final boolean robinX;
 

@@ -43,6 +43,7 @@ public final class RuleCatalogue {
             case WEEKDAY_PATTERN -> WeekdayPattern.DEFINITION;
             case GAME_WINDOW -> GameWindow.DEFINITION;
             case CONSECUTIVE_GAMES -> ConsecutiveGames.DEFINITION;
+            case GAMES_SPREAD -> GamesSpread.DEFINITION;
         };
     }
 

@@ -256,6 +256,12 @@ public final class RuleDefinition<R extends Rule> {
             return this;
         }
 
+        /** The slots, dates and weekdays a rule covers, as one {@link SlotCover}; none given covers every slot. */
+        public Builder<R> coverOrEverySlot(Function<R, SlotCover> cover) {
+            return param(SlotCover.SLOTS, r -> cover.apply(r).slots())
+                    .param(SlotCover.DATES, r -> cover.apply(r).dates()).param(SlotCover.WEEKDAYS, r -> cover.apply(r).weekdays());
+        }
+
         /** At least one of {@code params} must be given. */
         public Builder<R> atLeastOne(Param<?>... params) {
             List<Param<?>> group = List.of(params);

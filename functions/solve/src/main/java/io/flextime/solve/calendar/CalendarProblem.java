@@ -17,6 +17,7 @@ import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.FixedGame;
 import io.flextime.core.rules.Ga1;
 import io.flextime.core.rules.GameWindow;
+import io.flextime.core.rules.GamesSpread;
 import io.flextime.core.rules.MaxRoadTrip;
 import io.flextime.core.rules.Meeting;
 import io.flextime.core.rules.MinRestDays;
@@ -200,7 +201,7 @@ final class CalendarProblem {
             ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
             ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
             ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW,
-            ConstraintType.CONSECUTIVE_GAMES);
+            ConstraintType.CONSECUTIVE_GAMES, ConstraintType.GAMES_SPREAD);
 
     /**
      * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
@@ -383,6 +384,11 @@ final class CalendarProblem {
                 for (int t : ix.teams(r.teams(), id)) {
                     perTeam.get(t).add(new SequenceTerms.ConsecutiveGames(id, hard, pen, r.games(), r.mode(), r.min(), r.max()));
                 }
+            }
+            case GAMES_SPREAD -> {
+                GamesSpread r = (GamesSpread) c.rule();
+                overGames.add(new SpreadTerm(id, hard, pen, r.mode(), members(ix.teams(r.teams(), id)), slotSet(ix.covered(r.cover())),
+                        r.spread()));
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);
         }

@@ -154,7 +154,8 @@ class CalendarCostTest {
         ConstraintType[] types = {ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3, ConstraintType.CA4, ConstraintType.GA1,
                 ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE, ConstraintType.TEAM_UNAVAILABLE,
                 ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS, ConstraintType.MAX_ROAD_TRIP,
-                ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW, ConstraintType.CONSECUTIVE_GAMES};
+                ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW, ConstraintType.CONSECUTIVE_GAMES,
+                ConstraintType.GAMES_SPREAD};
         int k = 0;
         for (ConstraintType type : types) {
             for (int copy = 0; copy < 2; copy++) {
@@ -291,6 +292,16 @@ class CalendarCostTest {
                 p.put("mode", modes[r.nextInt(3)]);
                 p.put("min", r.nextInt(2));
                 p.put("max", 1 + r.nextInt(3));
+            }
+            case GAMES_SPREAD -> {
+                p.set("teams", teams(r, n));
+                if (r.nextBoolean()) {
+                    p.set("weekdays", JsonNodeFactory.instance.arrayNode().add("SATURDAY").add("SUNDAY"));
+                } else {
+                    p.set("slots", slotIndexes(r, slotCount));
+                }
+                p.put("mode", modes[r.nextInt(3)]);
+                p.put("spread", r.nextInt(3));
             }
             default -> throw new IllegalArgumentException(type.name());
         }
