@@ -11,6 +11,7 @@ import io.flextime.rules.fairness.Fairness;
 import io.flextime.rules.placement.Placement;
 import io.flextime.rules.roadtrip.RoadTrips;
 import io.flextime.rules.separation.Separation;
+import io.flextime.rules.sequence.Sequence;
 import io.flextime.rules.venue.Venues;
 
 /**
@@ -38,6 +39,10 @@ public final class RuleFamilies {
             case VENUE_UNAVAILABLE -> Venues.VENUE_UNAVAILABLE;
             case SHARED_VENUE -> Venues.SHARED_VENUE;
             case MAX_ROAD_TRIP -> RoadTrips.MAX_ROAD_TRIP;
+            case WEEKDAY_PATTERN -> Sequence.WEEKDAY_PATTERN;
+            case GAME_WINDOW -> Sequence.GAME_WINDOW;
+            case CONSECUTIVE_GAMES -> Sequence.CONSECUTIVE_GAMES;
+            case GAMES_SPREAD -> Fairness.GAMES_SPREAD;
         };
     }
 

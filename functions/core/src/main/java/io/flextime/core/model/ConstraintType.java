@@ -35,7 +35,15 @@ public enum ConstraintType {
     /** Rest days between a team's games ({@link io.flextime.core.rules.MinRestDays}). */
     MIN_REST_DAYS(false),
     /** Consecutive away games ({@link io.flextime.core.rules.MaxRoadTrip}). */
-    MAX_ROAD_TRIP(false);
+    MAX_ROAD_TRIP(false),
+    /** Weekdays of consecutive games of a team within a week ({@link io.flextime.core.rules.WeekdayPattern}). */
+    WEEKDAY_PATTERN(false),
+    /** Home or away games among a team's first or last games ({@link io.flextime.core.rules.GameWindow}). */
+    GAME_WINDOW(false),
+    /** Home or away games in every run of consecutive games of a team ({@link io.flextime.core.rules.ConsecutiveGames}). */
+    CONSECUTIVE_GAMES(false),
+    /** Games in some slots spread evenly over the teams ({@link io.flextime.core.rules.GamesSpread}). */
+    GAMES_SPREAD(false);
 
     private final boolean robinX;
 

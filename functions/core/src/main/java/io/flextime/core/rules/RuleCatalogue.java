@@ -40,6 +40,10 @@ public final class RuleCatalogue {
             case SHARED_VENUE -> SharedVenue.DEFINITION;
             case MIN_REST_DAYS -> MinRestDays.DEFINITION;
             case MAX_ROAD_TRIP -> MaxRoadTrip.DEFINITION;
+            case WEEKDAY_PATTERN -> WeekdayPattern.DEFINITION;
+            case GAME_WINDOW -> GameWindow.DEFINITION;
+            case CONSECUTIVE_GAMES -> ConsecutiveGames.DEFINITION;
+            case GAMES_SPREAD -> GamesSpread.DEFINITION;
         };
     }
 
@@ -68,6 +72,17 @@ public final class RuleCatalogue {
     /** The team ids, venue ids and slot indexes a rule names (none for a malformed one). */
     public static List<RuleDefinition.Reference> references(Rule rule) {
         return rule instanceof Malformed ? List.of() : definition(rule.type()).references(rule);
+    }
+
+    /**
+     * What keeps a well-formed rule from applying to a season as a whole (a rule that reads dates in a
+     * season with undated slots), or empty. Ingest and validate report it against the constraint.
+     */
+    public static Optional<String> seasonProblem(Rule rule, boolean everySlotDated) {
+        if (rule instanceof Malformed || everySlotDated || !definition(rule.type()).needsDates()) {
+            return Optional.empty();
+        }
+        return Optional.of(rule.type() + " reads the slots' dates: every slot of the season needs a date");
     }
 
     /** The type a RobinX XML element stands for, if it is one of ours. */

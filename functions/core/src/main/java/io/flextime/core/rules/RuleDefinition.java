@@ -28,6 +28,7 @@ public final class RuleDefinition<R extends Rule> {
     private final List<Bound<R, ?>> params;
     private final List<Requirement> requirements;
     private final Function<Values, R> make;
+    private final boolean needsDates;
 
     /** A parameter and the record component that holds it. */
     public record Bound<R, T>(Param<T> param, Function<R, T> component) {
@@ -38,8 +39,9 @@ public final class RuleDefinition<R extends Rule> {
     }
 
     private RuleDefinition(ConstraintType type, String family, String holds, String deviation, List<Bound<R, ?>> params,
-            List<Requirement> requirements, Function<Values, R> make) {
+            List<Requirement> requirements, Function<Values, R> make, boolean needsDates) {
         this.type = type;
+        this.needsDates = needsDates;
         this.family = family;
         this.holds = holds;
         this.deviation = deviation;
@@ -69,6 +71,11 @@ public final class RuleDefinition<R extends Rule> {
     /** How a schedule's deviation from the rule is counted (the soft cost is penalty × deviation). */
     public String deviation() {
         return deviation;
+    }
+
+    /** Whether the rule reads the slots' dates, so applies to dated seasons only. */
+    public boolean needsDates() {
+        return needsDates;
     }
 
     public List<Param<?>> params() {
@@ -209,6 +216,7 @@ public final class RuleDefinition<R extends Rule> {
         private final List<Bound<R, ?>> params = new ArrayList<>();
         private final List<Requirement> requirements = new ArrayList<>();
         private final Map<String, Param<?>> byName = new LinkedHashMap<>();
+        private boolean needsDates;
 
         private Builder(ConstraintType type, String family) {
             this.type = type;
@@ -242,6 +250,18 @@ public final class RuleDefinition<R extends Rule> {
                     .atLeastOne(SlotCover.SLOTS, SlotCover.DATES, SlotCover.WEEKDAYS);
         }
 
+        /** The rule reads the slots' dates: a season with an undated slot cannot hold it. */
+        public Builder<R> datedSeasonsOnly() {
+            this.needsDates = true;
+            return this;
+        }
+
+        /** The slots, dates and weekdays a rule covers, as one {@link SlotCover}; none given covers every slot. */
+        public Builder<R> coverOrEverySlot(Function<R, SlotCover> cover) {
+            return param(SlotCover.SLOTS, r -> cover.apply(r).slots())
+                    .param(SlotCover.DATES, r -> cover.apply(r).dates()).param(SlotCover.WEEKDAYS, r -> cover.apply(r).weekdays());
+        }
+
         /** At least one of {@code params} must be given. */
         public Builder<R> atLeastOne(Param<?>... params) {
             List<Param<?>> group = List.of(params);
@@ -268,7 +288,7 @@ public final class RuleDefinition<R extends Rule> {
             if (holds == null || deviation == null) {
                 throw new IllegalStateException(type + ": say when the rule holds and how its deviation counts");
             }
-            return new RuleDefinition<>(type, family, holds, deviation, params, requirements, make);
+            return new RuleDefinition<>(type, family, holds, deviation, params, requirements, make, needsDates);
         }
     }
 }

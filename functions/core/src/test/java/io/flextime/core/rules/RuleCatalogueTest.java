@@ -41,7 +41,11 @@ class RuleCatalogueTest {
             Map.entry(ConstraintType.FIXED_GAME, "{'home':'a','away':'b','date':'2026-01-07'}"),
             Map.entry(ConstraintType.SHARED_VENUE, "{'venue':'v'}"),
             Map.entry(ConstraintType.MIN_REST_DAYS, "{'days':2}"),
-            Map.entry(ConstraintType.MAX_ROAD_TRIP, "{'teams':['a'],'max':2}"));
+            Map.entry(ConstraintType.MAX_ROAD_TRIP, "{'teams':['a'],'max':2}"),
+            Map.entry(ConstraintType.WEEKDAY_PATTERN, "{'teams':['a'],'weekdays':['saturday','MONDAY','wednesday'],'withinDays':7}"),
+            Map.entry(ConstraintType.GAME_WINDOW, "{'teams':['a'],'position':'first','games':4,'mode':'H','min':2}"),
+            Map.entry(ConstraintType.CONSECUTIVE_GAMES, "{'games':5,'mode':'A','max':3}"),
+            Map.entry(ConstraintType.GAMES_SPREAD, "{'weekdays':['SATURDAY','SUNDAY'],'mode':'H','spread':1}"));
 
     static ObjectNode raw(String json) {
         try {

@@ -71,6 +71,7 @@ public final class SeasonChecks {
             }
         }
         Set<String> constraintIds = new HashSet<>();
+        boolean everySlotDated = s.slots().stream().allMatch(x -> x.date() != null);
         for (int i = 0; i < s.constraints().size(); i++) {
             SeasonConstraint c = s.constraints().get(i);
             if (!constraintIds.add(c.id())) {
@@ -80,6 +81,9 @@ public final class SeasonChecks {
                 p.add(at.at("WRONG_TYPE", "constraints", i, "penalty", "a penalty cannot be negative"));
             }
             params(p, at, i, c, teams, slots, venues);
+            int row = i;
+            RuleCatalogue.seasonProblem(c.rule(), everySlotDated)
+                    .ifPresent(m -> p.add(at.at("WRONG_TYPE", "constraints", row, "type", m)));
         }
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < s.matchups().size(); i++) {

@@ -54,6 +54,24 @@ class SeasonChecksTest {
     }
 
     @Test
+    void aRuleReadingDatesIsRejectedInASeasonWithoutDates() throws Exception {
+        Season s = season(constraint("sat-mon-wed", ConstraintType.WEEKDAY_PATTERN,
+                "{'weekdays':['SATURDAY','MONDAY','WEDNESDAY']}"));
+        assertEquals(List.of("WRONG_TYPE $.constraints[0].type"), problems(s));
+    }
+
+    @Test
+    void theUploadSchemaAcceptsEveryTypeOfTheCatalogue() throws Exception {
+        try (var in = SeasonChecks.class.getResourceAsStream("/flextime/ingest/season.schema.json")) {
+            var types = JSON.readTree(in).at("/properties/constraints/items/properties/type/enum");
+            List<String> listed = new java.util.ArrayList<>();
+            types.forEach(t -> listed.add(t.asText()));
+            assertEquals(java.util.Arrays.stream(ConstraintType.values()).map(Enum::name).sorted().toList(),
+                    listed.stream().sorted().toList());
+        }
+    }
+
+    @Test
     void wellFormedParamsPass() throws Exception {
         SeasonChecks.check(season(constraint("ok", ConstraintType.CA1, "{'teams':['a'],'mode':'HA','min':1,'slots':[0,1]}")),
                 Locator.json("season.json"), MAX_TEAMS, MAX_SLOTS);

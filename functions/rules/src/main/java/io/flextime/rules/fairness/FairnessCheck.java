@@ -2,9 +2,10 @@ package io.flextime.rules.fairness;
 
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.rules.Fa2;
+import io.flextime.core.rules.GamesSpread;
 import io.flextime.rules.evaluator.Timetable;
 
-/** The reference check of FA2 (OrganizationITC2021_V7 §2.4.4). */
+/** The reference checks of FA2 (OrganizationITC2021_V7 §2.4.4) and GAMES_SPREAD. */
 final class FairnessCheck {
     private FairnessCheck() {
     }
@@ -32,5 +33,22 @@ final class FairnessCheck {
             }
         }
         return dev;
+    }
+
+    static int gamesSpread(Timetable tt, SeasonConstraint c, GamesSpread r) {
+        int largest = Integer.MIN_VALUE;
+        int smallest = Integer.MAX_VALUE;
+        int[] teams = tt.ix.teams(r.teams(), c.id());
+        for (int t : teams) {
+            int count = 0;
+            for (int s = 0; s < tt.slotCount; s++) {
+                if (r.cover().covers(tt.ix.slots.get(s)) && tt.plays(t, s, r.mode())) {
+                    count++;
+                }
+            }
+            largest = Math.max(largest, count);
+            smallest = Math.min(smallest, count);
+        }
+        return teams.length < 2 ? 0 : Math.max(0, largest - smallest - r.spread());
     }
 }

@@ -6,6 +6,7 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.model.SeasonConstraint;
 import io.flextime.core.rules.Fa2;
+import io.flextime.core.rules.GamesSpread;
 import io.flextime.rules.model.SeasonModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +50,30 @@ final class FairnessRows {
                 }
             }
         }
+    }
+
+    /**
+     * GAMES_SPREAD: count_t = games of mode of team t in the covered slots; hi and lo equal the largest and
+     * smallest count (equalities, so the deviation max(0, hi − lo − spread) is exact), hi − lo ≤ spread.
+     */
+    static void gamesSpread(SeasonModel m, SeasonConstraint c, GamesSpread r) {
+        int[] teams = m.ix.teams(r.teams(), c.id());
+        int[] slots = m.ix.covered(r.cover());
+        if (teams.length < 2) {
+            return;
+        }
+        LinearArgument[] counts = new LinearArgument[teams.length];
+        for (int i = 0; i < teams.length; i++) {
+            LinearExprBuilder count = LinearExpr.newBuilder();
+            for (int s : slots) {
+                count.add(m.games(teams[i], s, r.mode()));
+            }
+            counts[i] = count.build();
+        }
+        IntVar hi = m.cp.newIntVar(0, slots.length, "spreadhi_" + c.id());
+        IntVar lo = m.cp.newIntVar(0, slots.length, "spreadlo_" + c.id());
+        m.cp.addMaxEquality(hi, counts);
+        m.cp.addMinEquality(lo, counts);
+        m.limit(c, LinearExpr.newBuilder().add(hi).addTerm(lo, -1), 0, r.spread(), slots.length);
     }
 }

@@ -34,6 +34,9 @@ public final class SeasonModel {
     public final BoolVar[][] plays;
     private BoolVar[][] homeBreak;
     private BoolVar[][] awayBreak;
+    private IntVar[][] gamesBefore;
+    private IntVar[][] gamesAfter;
+    private final Map<String, Object> shared = new java.util.HashMap<>();
     private final Map<String, List<Deviation>> deviations = new LinkedHashMap<>();
     private final Map<String, Literal> assumptionByConstraint = new LinkedHashMap<>();
     private final Map<Integer, SeasonConstraint> constraintByLiteralIndex = new LinkedHashMap<>();
@@ -147,6 +150,52 @@ public final class SeasonModel {
         if (mode.countsAway()) {
             into.add(awayBreak(t, s));
         }
+    }
+
+    /** Games team t plays in the slots before s (a relaxed season's running count). Created on first use. */
+    public IntVar gamesBefore(int t, int s) {
+        if (gamesBefore == null) {
+            gamesBefore = new IntVar[ix.n][];
+        }
+        if (gamesBefore[t] == null) {
+            gamesBefore[t] = new IntVar[ix.slotCount];
+            for (int u = 0; u < ix.slotCount; u++) {
+                gamesBefore[t][u] = u == 0 ? cp.newConstant(0) : cp.newIntVar(0, u, "before_" + t + "_" + u);
+                if (u > 0) {
+                    cp.addEquality(gamesBefore[t][u], LinearExpr.newBuilder().add(gamesBefore[t][u - 1]).add(playsExpr(t, u - 1)));
+                }
+            }
+        }
+        return gamesBefore[t][s];
+    }
+
+    /** Games team t plays in the slots after s. Created on first use. */
+    public IntVar gamesAfter(int t, int s) {
+        if (gamesAfter == null) {
+            gamesAfter = new IntVar[ix.n][];
+        }
+        if (gamesAfter[t] == null) {
+            int last = ix.slotCount - 1;
+            gamesAfter[t] = new IntVar[ix.slotCount];
+            for (int u = last; u >= 0; u--) {
+                gamesAfter[t][u] = u == last ? cp.newConstant(0) : cp.newIntVar(0, last - u, "after_" + t + "_" + u);
+                if (u < last) {
+                    cp.addEquality(gamesAfter[t][u], LinearExpr.newBuilder().add(gamesAfter[t][u + 1]).add(playsExpr(t, u + 1)));
+                }
+            }
+        }
+        return gamesAfter[t][s];
+    }
+
+    /** Variables defined once per name, made on first use and shared by every rule that asks for them. */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String name, java.util.function.Supplier<T> make) {
+        T b = (T) shared.get(name);
+        if (b == null) {
+            b = make.get();
+            shared.put(name, b);
+        }
+        return b;
     }
 
     public BoolVar and(String name, Literal a, Literal b) {

@@ -13,8 +13,11 @@ import io.flextime.core.rules.Ca1;
 import io.flextime.core.rules.Ca2;
 import io.flextime.core.rules.Ca3;
 import io.flextime.core.rules.Ca4;
+import io.flextime.core.rules.ConsecutiveGames;
 import io.flextime.core.rules.FixedGame;
 import io.flextime.core.rules.Ga1;
+import io.flextime.core.rules.GameWindow;
+import io.flextime.core.rules.GamesSpread;
 import io.flextime.core.rules.MaxRoadTrip;
 import io.flextime.core.rules.Meeting;
 import io.flextime.core.rules.MinRestDays;
@@ -23,6 +26,7 @@ import io.flextime.core.rules.Se1;
 import io.flextime.core.rules.SharedVenue;
 import io.flextime.core.rules.TeamUnavailable;
 import io.flextime.core.rules.VenueUnavailable;
+import io.flextime.core.rules.WeekdayPattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,7 +200,8 @@ final class CalendarProblem {
     private static final Set<ConstraintType> SCORED = EnumSet.of(ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3,
             ConstraintType.CA4, ConstraintType.GA1, ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE,
             ConstraintType.TEAM_UNAVAILABLE, ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS,
-            ConstraintType.MAX_ROAD_TRIP);
+            ConstraintType.MAX_ROAD_TRIP, ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW,
+            ConstraintType.CONSECUTIVE_GAMES, ConstraintType.GAMES_SPREAD);
 
     /**
      * Why the calendar search does not apply to a season, or empty when it does: relaxed seasons (byes)
@@ -355,6 +360,35 @@ final class CalendarProblem {
                 for (int t : ix.teams(r.teams(), id)) {
                     perTeam.get(t).add(new TeamTerm.RoadTrip(id, hard, pen, r.max()));
                 }
+            }
+            case WEEKDAY_PATTERN -> {
+                WeekdayPattern r = (WeekdayPattern) c.rule();
+                int[] weekday = new int[slotCount];
+                for (int s = 0; s < slotCount; s++) {
+                    weekday[s] = ix.date(s) == null ? 0 : ix.date(s).getDayOfWeek().getValue();
+                }
+                int[] pattern = r.weekdays().stream().mapToInt(java.time.DayOfWeek::getValue).toArray();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.WeekdayPattern(id, hard, pen, weekday, day, pattern, r.withinDays()));
+                }
+            }
+            case GAME_WINDOW -> {
+                GameWindow r = (GameWindow) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.GameWindow(id, hard, pen, r.position() == GameWindow.Position.FIRST, r.games(),
+                            r.mode(), r.min(), r.max()));
+                }
+            }
+            case CONSECUTIVE_GAMES -> {
+                ConsecutiveGames r = (ConsecutiveGames) c.rule();
+                for (int t : ix.teams(r.teams(), id)) {
+                    perTeam.get(t).add(new SequenceTerms.ConsecutiveGames(id, hard, pen, r.games(), r.mode(), r.min(), r.max()));
+                }
+            }
+            case GAMES_SPREAD -> {
+                GamesSpread r = (GamesSpread) c.rule();
+                overGames.add(new SpreadTerm(id, hard, pen, r.mode(), members(ix.teams(r.teams(), id)), slotSet(ix.covered(r.cover())),
+                        r.spread()));
             }
             default -> throw new IllegalStateException(c.type() + " reached the calendar search: " + id);
         }

@@ -153,7 +153,9 @@ class CalendarCostTest {
         List<SeasonConstraint> rules = new ArrayList<>();
         ConstraintType[] types = {ConstraintType.CA1, ConstraintType.CA2, ConstraintType.CA3, ConstraintType.CA4, ConstraintType.GA1,
                 ConstraintType.BR1, ConstraintType.SE1, ConstraintType.VENUE_UNAVAILABLE, ConstraintType.TEAM_UNAVAILABLE,
-                ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS, ConstraintType.MAX_ROAD_TRIP};
+                ConstraintType.FIXED_GAME, ConstraintType.SHARED_VENUE, ConstraintType.MIN_REST_DAYS, ConstraintType.MAX_ROAD_TRIP,
+                ConstraintType.WEEKDAY_PATTERN, ConstraintType.GAME_WINDOW, ConstraintType.CONSECUTIVE_GAMES,
+                ConstraintType.GAMES_SPREAD};
         int k = 0;
         for (ConstraintType type : types) {
             for (int copy = 0; copy < 2; copy++) {
@@ -263,6 +265,43 @@ class CalendarCostTest {
             case MAX_ROAD_TRIP -> {
                 p.put("max", 1 + r.nextInt(3));
                 p.set("teams", teams(r, n));
+            }
+            case WEEKDAY_PATTERN -> {
+                // the weekdays of 2–3 dates in a row of the season, so runs occur
+                int m = 2 + r.nextInt(2);
+                int start = r.nextInt(slotCount - m);
+                ArrayNode days = JsonNodeFactory.instance.arrayNode();
+                for (int k = 0; k < m; k++) {
+                    days.add(slots.get(start + k).date().getDayOfWeek().name());
+                }
+                p.set("teams", teams(r, n));
+                p.set("weekdays", days);
+                p.put("withinDays", 3 + r.nextInt(6));
+            }
+            case GAME_WINDOW -> {
+                p.set("teams", teams(r, n));
+                p.put("position", r.nextBoolean() ? "FIRST" : "LAST");
+                p.put("games", 1 + r.nextInt(5));
+                p.put("mode", modes[r.nextInt(3)]);
+                p.put("min", r.nextInt(3));
+                p.put("max", 2 + r.nextInt(2));
+            }
+            case CONSECUTIVE_GAMES -> {
+                p.set("teams", teams(r, n));
+                p.put("games", 2 + r.nextInt(4));
+                p.put("mode", modes[r.nextInt(3)]);
+                p.put("min", r.nextInt(2));
+                p.put("max", 1 + r.nextInt(3));
+            }
+            case GAMES_SPREAD -> {
+                p.set("teams", teams(r, n));
+                if (r.nextBoolean()) {
+                    p.set("weekdays", JsonNodeFactory.instance.arrayNode().add("SATURDAY").add("SUNDAY"));
+                } else {
+                    p.set("slots", slotIndexes(r, slotCount));
+                }
+                p.put("mode", modes[r.nextInt(3)]);
+                p.put("spread", r.nextInt(3));
             }
             default -> throw new IllegalArgumentException(type.name());
         }

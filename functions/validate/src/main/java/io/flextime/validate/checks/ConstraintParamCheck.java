@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * Constraint parameters, as the rule catalogue reads them: what it could not read (a dataset ingested
- * before a check existed loads as {@link Malformed}) and every team, venue and slot a rule names that the
- * season lacks.
+ * before a check existed loads as {@link Malformed}), a rule that reads dates in a season with undated
+ * slots, and every team, venue and slot a rule names that the season lacks.
  */
 public final class ConstraintParamCheck implements SeasonCheck {
 
@@ -47,6 +47,9 @@ public final class ConstraintParamCheck implements SeasonCheck {
             }
             return;
         }
+        boolean everySlotDated = index.slots().stream().allMatch(s -> s.date() != null);
+        RuleCatalogue.seasonProblem(c.rule(), everySlotDated).ifPresent(m -> out.add(RANGE_CONSTRAINT_PARAM.at("constraint",
+                c.id(), row, "type", c.type() + " '" + c.id() + "': " + m)));
         for (Reference r : RuleCatalogue.references(c.rule())) {
             boolean known = switch (r.refers()) {
                 case TEAMS -> index.hasTeam((String) r.value());
