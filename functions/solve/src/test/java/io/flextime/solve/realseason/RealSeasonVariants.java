@@ -162,6 +162,38 @@ public final class RealSeasonVariants {
             p.set("teams", ids(real.teams().stream().map(RealSchedule.RealTeam::id).toList()));
             rules.add(rule("rematch-separation", ConstraintType.SE1, p));
         }
+        balanceRules(real, rules);
+    }
+
+    /** Games counted at each end of a team's season: the rule book's "first four and last four" windows. */
+    static final int END_GAMES = 4;
+
+    /**
+     * First and last {@link #END_GAMES} games of each team: at least as many home (and away) games as the
+     * team with the fewest has in the real schedule — a floor every team of the real schedule keeps.
+     */
+    private static void balanceRules(RealSchedule real, List<SeasonConstraint> rules) {
+        for (String position : List.of("FIRST", "LAST")) {
+            for (String mode : List.of("H", "A")) {
+                int fewest = Integer.MAX_VALUE;
+                for (Map.Entry<String, List<RealSchedule.RealGame>> e : real.gamesByTeam().entrySet()) {
+                    List<RealSchedule.RealGame> games = e.getValue();
+                    if (games.size() < END_GAMES) {
+                        return;
+                    }
+                    List<RealSchedule.RealGame> end = position.equals("FIRST") ? games.subList(0, END_GAMES)
+                            : games.subList(games.size() - END_GAMES, games.size());
+                    boolean home = mode.equals("H");
+                    int count = (int) end.stream().filter(g -> g.home().equals(e.getKey()) == home).count();
+                    fewest = Math.min(fewest, count);
+                }
+                if (fewest > 0) {
+                    ObjectNode p = obj().put("position", position).put("games", END_GAMES).put("mode", mode).put("min", fewest);
+                    rules.add(rule(position.toLowerCase(Locale.ROOT) + "-" + END_GAMES + "-" + mode + "-at-least-" + fewest,
+                            ConstraintType.GAME_WINDOW, p));
+                }
+            }
+        }
     }
 
     /**
