@@ -31,7 +31,8 @@ class PenaltyPhaseTest {
 
     @Test
     void lowersTheRealObjectiveAndReportsOnlyWhatIsBetterUnderIt() throws Exception {
-        Season big12 = BenchInstances.seasonJson(Path.of("../../samples/big12-mbb-2025-26/season.json"));
+        io.flextime.rules.model.OrToolsNatives.ensureLoaded(); // the travel bound's LP may be the first OR-Tools call
+        Season big12 = softSequenceRules(BenchInstances.seasonJson(Path.of("../../samples/big12-mbb-2025-26/season.json")));
         ObjectiveWeights weights = big12.weights();
         SolverProfile calendar = new ProfileSelector().choose(InstanceFeatures.of(big12, weights.travel(), false, false));
         assertEquals("calendar", calendar.name());
@@ -71,5 +72,22 @@ class PenaltyPhaseTest {
         }
         assertEquals(best.objective(), previous, 1e-6, "the last report is the kept schedule");
         assertTrue((Double) stats.get("penalty_phase_seconds") < 14.0, "within its time: " + stats);
+    }
+
+    /**
+     * The sample with its hard sequence rules (first/last four games, no Saturday–Monday–Wednesday, similar
+     * weekend home games) soft at 50 per unit: the CP-SAT repair phase this test starts from finds no
+     * schedule keeping all of them within its 16 s (the calendar search does, but leaves the penalty phase
+     * nothing to do), and what is tested here is the penalty phase, on a dated season with travel and
+     * penalties.
+     */
+    private static Season softSequenceRules(Season s) {
+        java.util.Set<io.flextime.core.model.ConstraintType> sequence = java.util.EnumSet.of(
+                io.flextime.core.model.ConstraintType.GAME_WINDOW, io.flextime.core.model.ConstraintType.WEEKDAY_PATTERN,
+                io.flextime.core.model.ConstraintType.GAMES_SPREAD);
+        List<io.flextime.core.model.SeasonConstraint> rules = s.constraints().stream()
+                .map(c -> c.hard() && sequence.contains(c.type()) ? c.withHardness(false, 50) : c).toList();
+        return new Season(s.season(), s.name(), s.sport(), s.start(), s.end(), s.timeZone(), s.format(), s.weights(),
+                s.autoSolve(), s.teams(), s.venues(), s.slots(), rules, s.matchups(), s.distances());
     }
 }
