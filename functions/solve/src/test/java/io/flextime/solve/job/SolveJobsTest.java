@@ -96,8 +96,12 @@ class SolveJobsTest {
         KafkaProbe.send(EventType.SOLVE_REQUESTED.topic(), versionId.toString(), mapper.writeValueAsString(requested));
         List<ConsumerRecord<String, String>> solved = KafkaProbe.read(EventType.SCHEDULE_SOLVED.topic(),
                 r -> scheduleId.toString().equals(r.key()), found -> found.size() >= 2, SOLVE_WAIT);
-        assertEquals(2, solved.size(), "announced once, re-emitted once for the late duplicate");
-        assertEquals(id(solved.get(0)), id(solved.get(1)), "the re-emitted event is the recorded one");
+        // Announced once, re-emitted for the late duplicate, and once more for the first Kafka duplicate
+        // when the job (a second or less) had finished before that one was consumed.
+        assertTrue(solved.size() >= 2 && solved.size() <= 3, "announced once, re-emitted for the late duplicates: " + solved);
+        for (ConsumerRecord<String, String> r : solved) {
+            assertEquals(id(solved.get(0)), id(r), "every re-emitted event is the recorded one");
+        }
         assertEquals(invocations, jobs.status(tenant, jobId).getInt("invocations"), "no new invocation");
         assertEquals(1, JobProbe.count("SELECT count(*) FROM schedule_version WHERE dataset_version_id = ?", versionId));
     }
