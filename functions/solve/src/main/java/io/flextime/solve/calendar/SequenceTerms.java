@@ -1,6 +1,10 @@
 package io.flextime.solve.calendar;
 
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import io.flextime.core.rules.Mode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The calendar search's terms of the sequence family (rules on a team's own games in order, byes
@@ -78,6 +82,28 @@ final class SequenceTerms {
                 }
             }
             return outside(count, min, max);
+        }
+
+        /** The lean model knows each team's slots: its first (last) games are on its first (last) slots. */
+        @Override
+        void postLean(LeanCalendarModel m, int t) {
+            List<Integer> own = new ArrayList<>();
+            for (int s = 0; s < m.p.slotCount; s++) {
+                if (m.home[t][s] != null) {
+                    own.add(s);
+                }
+            }
+            int k = Math.min(games, own.size());
+            List<Integer> window = first ? own.subList(0, k) : own.subList(own.size() - k, own.size());
+            LinearExprBuilder count = LinearExpr.newBuilder();
+            for (int s : window) {
+                switch (mode) {
+                    case H -> count.add(m.home[t][s]);
+                    case A -> count.add(m.away[t][s]);
+                    case HA -> count.add(m.plays(t, s));
+                }
+            }
+            m.model.addLinearConstraint(count, Math.max(0, min), Math.min(max, k));
         }
     }
 
