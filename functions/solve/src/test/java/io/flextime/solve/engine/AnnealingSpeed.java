@@ -4,10 +4,12 @@ import io.flextime.core.model.Season;
 import io.flextime.core.model.SeasonIndex;
 import io.flextime.rules.cost.ScheduleCost;
 import io.flextime.solve.bench.BenchInstances;
+import io.flextime.solve.bench.BenchOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * {@code walk}: a fixed random walk of moves from the circle method's schedule, each kept or undone at
  * random (the same moves whatever the cost's code, so two versions compare on identical work);
  * {@code run}: the annealing itself for a few seconds (feasibility stage, then around feasibility).
- * Rates are moves per CPU second of the searching thread. Usage: {@code [--data DIR] [--instances a,b] [--moves N] [--seconds S] [--repeat R]}; the last line
+ * Rates are moves per CPU second of the searching thread. Usage: {@code [--data DIR (default: the repository's data/)] [--instances a,b] [--moves N] [--seconds S] [--repeat R]}; the last line
  * is one JSON object.
  */
 public final class AnnealingSpeed {
@@ -25,11 +27,8 @@ public final class AnnealingSpeed {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].substring(2), args[i + 1]);
-        }
-        Path data = Path.of(o.getOrDefault("data", "../shared/data"));
+        Map<String, String> o = BenchOptions.parse(args);
+        Path data = o.containsKey("data") ? Path.of(o.get("data")) : BenchInstances.repoData();
         int moves = Integer.parseInt(o.getOrDefault("moves", "2000000"));
         double seconds = Double.parseDouble(o.getOrDefault("seconds", "10"));
         int repeat = Integer.parseInt(o.getOrDefault("repeat", "3"));
