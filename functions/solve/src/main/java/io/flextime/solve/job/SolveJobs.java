@@ -102,13 +102,17 @@ public class SolveJobs {
      * solve.requested event (EVENT: the MSK-triggered Lambda runs it; an HTTP call cannot wait).
      */
     private void dispatch(SolveJob job) {
-        if (job.status().finished()) {
-            return;
+        if (!job.status().finished()) {
+            dispatch(job, 0, null);
         }
+    }
+
+    /** Runs the job here, or asks for its invocation {@code continuation} with a solve.requested event. */
+    private void dispatch(SolveJob job, int continuation, Integer remainingSeconds) {
         if (config.dispatch() == SolveConfig.Dispatch.LOCAL) {
             launcher.launch(job.tenant(), job.jobId());
         } else {
-            publisher.publishBlocking(events.request(job, 0, null));
+            publisher.publishBlocking(events.request(job, continuation, remainingSeconds));
         }
     }
 
@@ -184,11 +188,7 @@ public class SolveJobs {
                         "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem()));
         SolveJob current = status(tenant, jobId);
         if (reopened) {
-            if (config.dispatch() == SolveConfig.Dispatch.LOCAL) {
-                launcher.launch(tenant, current.jobId());
-            } else {
-                publisher.publishBlocking(events.request(current, current.continuations(), timeBudgetSeconds - spent));
-            }
+            dispatch(current, current.continuations(), timeBudgetSeconds - spent);
         }
         return current;
     }
