@@ -47,9 +47,9 @@ class FullBackupRestoreTest {
         assertTrue(keysBefore.stream().anyMatch(k -> k.contains("FOREIGN KEY")) && keysBefore.stream().anyMatch(k -> k.contains("PRIMARY KEY")),
                 "the schema has keys to rebuild: " + keysBefore);
 
-        JsonPath backup = given().header(operator).contentType(ContentType.JSON).body("{\"kind\": \"FULL\"}")
-                .post("/backupNow")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath job = BackupFixtures.job(operator, "backupNow", Map.of("kind", "FULL"));
+        assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
+        JsonPath backup = job.setRootPath("result");
         String backupId = backup.getString("backupId");
         assertEquals("FULL", backup.getString("kind"));
         assertEquals(2 + 2 + 30 + 2 + 1, backup.getLong("rows"), "2 datasets, 2 versions, 30 teams, 2 venues, the platform tenant");
@@ -66,9 +66,9 @@ class FullBackupRestoreTest {
 
         String target = "flextime_restore_full_" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            JsonPath restored = given().header(operator).contentType(ContentType.JSON)
-                    .body("{\"targetDatabase\": \"" + target + "\"}")
-                    .post("/restore").then().statusCode(200).extract().jsonPath();
+            JsonPath restoreJob = BackupFixtures.job(operator, "restore", Map.of("targetDatabase", target));
+            assertEquals("SUCCEEDED", restoreJob.getString("state"), restoreJob.prettify());
+            JsonPath restored = restoreJob.setRootPath("result");
             assertEquals(List.of(backupId), restored.getList("backupIds"));
             assertEquals(before, withoutEventLog(BackupFixtures.fingerprint(target)), "every table is back, row for row");
             try (Connection c = TestDatabase.owner(target)) {
