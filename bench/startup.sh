@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # summary: each function's JVM start to ready: java -jar quarkus-run.jar until /q/health/ready answers 200 (3 runs each)
 #
-# Builds the five functions (mvn package), then starts each one alone, BENCH_RUNS times (default 3), on
+# Builds the five functions (mvn package; BENCH_FUNCTIONS="solve backup" for some), then starts each one alone, BENCH_RUNS times (default 3), on
 # the local stack with the demo's JVM flags, and times spawn -> first 200 from /q/health/ready (every
 # dependency's check up, Kafka consumers connected). Also prints Quarkus' own "started in" figure. Each
 # run consumes in a consumer group of its own, from the end of its topics, so nothing else is disturbed.
@@ -25,7 +25,7 @@ cd "$FLEXTIME_ROOT"
 
 RUNS="${BENCH_RUNS:-3}"
 APPCDS="${BENCH_APPCDS:-1}"
-FUNCTIONS=(ingest validate solve export backup)
+FUNCTIONS=(${BENCH_FUNCTIONS:-ingest validate solve export backup})
 JVM_FLAGS=(-Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 mkdir -p "$FT_HOME/bench" "$FT_LOGS"
 
