@@ -146,11 +146,26 @@ timed_tool() {
   WALL="$(secs "$t0" "$t1")"; SERVER_CPU="$(cpu_delta "$s0" "$(server_cpu)")"
   TOOL_CPU="$(awk '{ printf "%.2f", $1 + $2 }' "$tf")"; rm -f "$tf"
 }
-# Calls the function; sets WALL, JVM_CPU, SERVER_CPU and OUT (the answer).
+# backupNow and restore answer 202 with a job: polls backupJob (every 0.1 s) until it ends; prints its result.
+await_job() { # first-answer
+  local job="$1" id state
+  id="$(jq -r .jobId <<<"$job")"
+  state="$(jq -r .state <<<"$job")"
+  while [[ "$state" == QUEUED || "$state" == RUNNING ]]; do
+    sleep 0.1
+    job="$(curl -sS --fail-with-body --max-time 60 -H "$AUTH" -H 'Content-Type: application/json' \
+      -d "{\"jobId\":\"$id\"}" "http://$FT_HOST:$PORT/backupJob")"
+    state="$(jq -r .state <<<"$job")"
+  done
+  [[ "$state" == SUCCEEDED ]] || ft_die "job $id $state: $(jq -r .error <<<"$job")"
+  jq -c .result <<<"$job"
+}
+# Calls the function (and waits for its job); sets WALL, JVM_CPU, SERVER_CPU and OUT (the answer, a job's result).
 timed_call() { # path json-body
   local s0 j0 t0 t1
   s0="$(server_cpu)"; j0="$(jvm_cpu)"; t0="$(ft_now)"
   OUT="$(curl -sS --fail-with-body --max-time 3600 -H "$AUTH" -H 'Content-Type: application/json' -d "$2" "http://$FT_HOST:$PORT$1")"
+  OUT="$(await_job "$OUT")"
   t1="$(ft_now)"
   WALL="$(secs "$t0" "$t1")"; JVM_CPU="$(cpu_delta "$j0" "$(jvm_cpu)")"; SERVER_CPU="$(cpu_delta "$s0" "$(server_cpu)")"
 }

@@ -84,12 +84,14 @@ JOB="$(psql_owner -c "SELECT id FROM solve_job WHERE tenant = '$TENANT' LIMIT 1"
 
 # wrk's done() hook prints the figures as one JSON line (latencies in microseconds).
 door() { # name url json-body
-  local name="$1" url="$2" body="$3" script="$WORK/$1.lua"
+  local name="$1" url="$2" body="$3" script="$WORK/$1.lua" auth=""
+  # (a ${var:+...} expansion in the here-document would drop these quotes: every request was a 401 then)
+  [[ -z "$BENCH_AUTHORIZATION" ]] || auth="wrk.headers[\"Authorization\"] = \"$BENCH_AUTHORIZATION\""
   cat >"$script" <<LUA
 wrk.method = "POST"
 wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
-${BENCH_AUTHORIZATION:+wrk.headers["Authorization"] = "$BENCH_AUTHORIZATION"}
+$auth
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRK {"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"requests":%d,"requests_per_s":%.1f,"non_2xx":%d,"socket_errors":%d,"timeouts":%d}\n',
@@ -104,6 +106,9 @@ LUA
   # is long enough that a slow door shows as slow, not as missing.
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_DOOR}s" --timeout "${BENCH_TIMEOUT:-20}s" --latency -s "$script" "$url" \
     >"$WORK/$name.out" 2>&1
+  grep -q "^WRK " "$WORK/$name.out" || { cat "$WORK/$name.out" >&2; ft_die "$name: wrk printed no figures"; }
+  # Figures of refused or failed requests measure the refusal, not the door.
+  grep -q '"non_2xx":0,' "$WORK/$name.out" || { cat "$WORK/$name.out" >&2; ft_die "$name: answers that are not 2xx (above)"; }
   sed -n 's/^WRK //p' "$WORK/$name.out"
 }
 

@@ -118,7 +118,7 @@ functions = {
     # Operator tools: off the public API (no route), invoked directly under the operators role with a
     # platform operator's token (infra/terraform/scripts/operator-invoke.sh).
     http = {
-      operator_routes = ["backupNow", "listBackups", "verifyBackup", "backupRetention", "restore"]
+      operator_routes = ["backupNow", "listBackups", "verifyBackup", "backupRetention", "restore", "backupJob"]
     }
     entry_points = {
       nightlyFullBackup = {
@@ -139,6 +139,13 @@ functions = {
       dailyBackupRetention = {
         trigger              = "schedule"
         schedule             = "cron(0 11 * * ? *)"
+        reserved_concurrency = 1
+      }
+      # backupNow, verifyBackup and restore answer 202 with a job: this runs the queued ones (nothing runs
+      # after an http invocation answered) and re-runs or fails those of a dead invocation (expired lease).
+      runBackupJobs = {
+        trigger              = "schedule"
+        schedule             = "rate(1 minute)"
         reserved_concurrency = 1
       }
       # The audit trail to the Object Lock bucket.

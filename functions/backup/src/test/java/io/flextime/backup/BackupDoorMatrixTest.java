@@ -43,6 +43,7 @@ class BackupDoorMatrixTest {
 
     @AfterAll
     static void dropTargets() throws SQLException {
+        BackupFixtures.awaitNoActiveJobs(); // the allowed restore and verification run after their 202
         List<String> made = new ArrayList<>();
         try (Connection c = TestDatabase.owner("postgres");
                 ResultSet rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + TARGETS + "%'")) {
@@ -55,19 +56,23 @@ class BackupDoorMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> matrix() {
-        String backupId = given().header(TestTokens.operator()).contentType("application/json").body(Map.of("kind", "FULL"))
-                .post("/backupNow").then().statusCode(200).extract().path("backupId");
-        return DoorMatrix.of("backup", TENANT, Map.of(
-                Door.LIST_BACKUPS, (tenant, id) -> null, // takes no input
-                Door.BACKUP_NOW, (tenant, id) -> Map.of("kind", "FULL"),
-                Door.RESTORE, (tenant, id) -> Map.of("targetDatabase", TARGETS + UUID.randomUUID().toString().substring(0, 8)),
-                Door.VERIFY_BACKUP, (tenant, id) -> Map.of("backupId", backupId),
-                Door.BACKUP_RETENTION, (tenant, id) -> Map.of("dryRun", true),
-                Door.NIGHTLY_FULL_BACKUP, (tenant, id) -> schedule(id),
-                Door.HOURLY_INCREMENTAL_BACKUP, (tenant, id) -> schedule(id),
-                Door.DAILY_BACKUP_VERIFY, (tenant, id) -> schedule(id),
-                Door.DAILY_BACKUP_RETENTION, (tenant, id) -> schedule(id),
-                Door.SHIP_AUDIT_TRAIL, (tenant, id) -> schedule(id)));
+        io.restassured.path.json.JsonPath job = BackupFixtures.job(TestTokens.operator(), "backupNow", Map.of("kind", "FULL"));
+        String backupId = job.getString("result.backupId");
+        String jobId = job.getString("jobId");
+        Map<Door, DoorMatrix.Body> bodies = new java.util.EnumMap<>(Door.class);
+        bodies.put(Door.LIST_BACKUPS, (tenant, id) -> null); // takes no input
+        bodies.put(Door.BACKUP_NOW, (tenant, id) -> Map.of("kind", "FULL"));
+        bodies.put(Door.RESTORE, (tenant, id) -> Map.of("targetDatabase", TARGETS + UUID.randomUUID().toString().substring(0, 8)));
+        bodies.put(Door.VERIFY_BACKUP, (tenant, id) -> Map.of("backupId", backupId));
+        bodies.put(Door.BACKUP_RETENTION, (tenant, id) -> Map.of("dryRun", true));
+        bodies.put(Door.BACKUP_JOB, (tenant, id) -> Map.of("jobId", jobId));
+        bodies.put(Door.RUN_BACKUP_JOBS, (tenant, id) -> schedule(id));
+        bodies.put(Door.NIGHTLY_FULL_BACKUP, (tenant, id) -> schedule(id));
+        bodies.put(Door.HOURLY_INCREMENTAL_BACKUP, (tenant, id) -> schedule(id));
+        bodies.put(Door.DAILY_BACKUP_VERIFY, (tenant, id) -> schedule(id));
+        bodies.put(Door.DAILY_BACKUP_RETENTION, (tenant, id) -> schedule(id));
+        bodies.put(Door.SHIP_AUDIT_TRAIL, (tenant, id) -> schedule(id));
+        return DoorMatrix.of("backup", TENANT, bodies);
     }
 
     /** An EventBridge Scheduled Event in a day of its own. */

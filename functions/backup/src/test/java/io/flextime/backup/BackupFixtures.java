@@ -28,16 +28,74 @@ public final class BackupFixtures {
         return Actor.function("backup", "test", correlationId);
     }
 
-    /** Empties the project tables, the catalog, the change log and the test prefix of the bucket. */
+    /**
+     * Empties the project tables, the catalog, the change log, the jobs and the test prefix of the bucket,
+     * once the jobs an earlier test left running have ended.
+     */
     public static void reset(ObjectStore store) throws SQLException {
+        awaitNoActiveJobs();
         try (Connection c = TestDatabase.owner(); Statement s = c.createStatement()) {
             List<String> tables = projectTables(c);
             c.setAutoCommit(false);
             s.execute("SET LOCAL session_replication_role = replica"); // the audit trail refuses TRUNCATE otherwise
-            s.execute("TRUNCATE " + String.join(", ", tables) + ", backup_run, backup_change_log, backup_change_txn");
+            s.execute("TRUNCATE " + String.join(", ", tables) + ", backup_run, backup_change_log, backup_change_txn, backup_job");
             c.commit();
         }
         store.list(BUCKET, PREFIX).forEach(o -> store.delete(BUCKET, o.key()));
+    }
+
+    /** Waits (up to 5 minutes) until no job is queued, or running with a live lease. */
+    public static void awaitNoActiveJobs() throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            try (Connection c = TestDatabase.owner(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM backup_job WHERE state = 'QUEUED' "
+                            + "OR (state = 'RUNNING' AND lease_until > now())")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("backup jobs still active after 5 minutes");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Polls backupJob until the job has ended (up to 5 minutes); its last answer. */
+    public static io.restassured.path.json.JsonPath awaitJob(io.restassured.http.Header operator, String jobId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            io.restassured.path.json.JsonPath job = io.restassured.RestAssured.given().header(operator)
+                    .contentType(io.restassured.http.ContentType.JSON).body(Map.of("jobId", jobId)).post("/backupJob")
+                    .then().statusCode(200).extract().jsonPath();
+            String state = job.getString("state");
+            if ("SUCCEEDED".equals(state) || "FAILED".equals(state)) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " still " + state + " after 5 minutes: " + job.prettify());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Starts a job at {@code door} (202 expected) and waits for it; its last answer. */
+    public static io.restassured.path.json.JsonPath job(io.restassured.http.Header operator, String door, Object body) {
+        String jobId = io.restassured.RestAssured.given().header(operator).contentType(io.restassured.http.ContentType.JSON)
+                .body(body).post("/" + door).then().statusCode(202).extract().path("jobId");
+        return awaitJob(operator, jobId);
     }
 
     public static List<String> projectTables(Connection c) throws SQLException {

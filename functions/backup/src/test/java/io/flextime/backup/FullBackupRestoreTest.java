@@ -47,12 +47,13 @@ class FullBackupRestoreTest {
         assertTrue(keysBefore.stream().anyMatch(k -> k.contains("FOREIGN KEY")) && keysBefore.stream().anyMatch(k -> k.contains("PRIMARY KEY")),
                 "the schema has keys to rebuild: " + keysBefore);
 
-        JsonPath backup = given().header(operator).contentType(ContentType.JSON).body("{\"kind\": \"FULL\"}")
-                .post("/backupNow")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath job = BackupFixtures.job(operator, "backupNow", Map.of("kind", "FULL"));
+        assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
+        JsonPath backup = job.setRootPath("result");
         String backupId = backup.getString("backupId");
         assertEquals("FULL", backup.getString("kind"));
-        assertEquals(2 + 2 + 30 + 2 + 1, backup.getLong("rows"), "2 datasets, 2 versions, 30 teams, 2 venues, the platform tenant");
+        assertEquals(2 + 2 + 30 + 2 + 1 + 1, backup.getLong("rows"),
+                "2 datasets, 2 versions, 30 teams, 2 venues, the platform tenant, the audit record of the backup's job");
 
         // Never over the live database: refused, recorded, nothing touched.
         given().header(operator).contentType(ContentType.JSON)
@@ -66,11 +67,17 @@ class FullBackupRestoreTest {
 
         String target = "flextime_restore_full_" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            JsonPath restored = given().header(operator).contentType(ContentType.JSON)
-                    .body("{\"targetDatabase\": \"" + target + "\"}")
-                    .post("/restore").then().statusCode(200).extract().jsonPath();
+            JsonPath restoreJob = BackupFixtures.job(operator, "restore", Map.of("targetDatabase", target));
+            assertEquals("SUCCEEDED", restoreJob.getString("state"), restoreJob.prettify());
+            JsonPath restored = restoreJob.setRootPath("result");
             assertEquals(List.of(backupId), restored.getList("backupIds"));
-            assertEquals(before, withoutEventLog(BackupFixtures.fingerprint(target)), "every table is back, row for row");
+            Map<String, String> restoredTables = withoutEventLog(BackupFixtures.fingerprint(target));
+            // The job was recorded (with its audit record) before the backup's snapshot: one audit row more.
+            assertEquals(count(before.get("audit_event")) + 1, count(restoredTables.remove("audit_event")),
+                    "the audit trail as it was, and the record of the backup's job");
+            Map<String, String> beforeTables = new java.util.HashMap<>(before);
+            beforeTables.remove("audit_event");
+            assertEquals(beforeTables, restoredTables, "every table is back, row for row");
             try (Connection c = TestDatabase.owner(target)) {
                 assertEquals(keysBefore, BackupFixtures.keysAndIndexes(c), "the keys and indexes dropped for the load are all rebuilt");
             }
@@ -84,6 +91,11 @@ class FullBackupRestoreTest {
         assertTrue(listed.contains(backupId));
         assertFalse(KafkaProbe.read("backup.completed.v1", r -> r.value().contains(backupId), l -> !l.isEmpty(),
                 Duration.ofSeconds(20)).isEmpty(), "backup.completed was published");
+    }
+
+    /** The row count of a table's fingerprint ("count:md5"). */
+    private static long count(String fingerprint) {
+        return Long.parseLong(fingerprint.substring(0, fingerprint.indexOf(':')));
     }
 
     /** pipeline_event logs the events of this very test (backup.completed after the snapshot): not part of the comparison. */

@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Idempotency-Key on a mutating door (core IdempotentDoors): a retried backupNow with the same key makes
- * one backup and answers the first call's answer again; the key with another request is refused.
+ * Idempotency-Key on a mutating door (core IdempotentDoors): a retried backupNow with the same key gets the
+ * same job (202 again) and makes one backup; the key with another request is refused.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStack.class, restrictToAnnotatedClass = false)
@@ -43,11 +43,15 @@ class IdempotencyKeyTest {
         }
         String key = "backup-" + UUID.randomUUID();
 
-        ExtractableResponse<Response> first = backupNow(operator, key, "FULL").statusCode(200).extract();
-        String backupId = first.path("backupId");
-        ExtractableResponse<Response> retry = backupNow(operator, key, "FULL").statusCode(200)
+        ExtractableResponse<Response> first = backupNow(operator, key, "FULL").statusCode(202).extract();
+        String jobId = first.path("jobId");
+        ExtractableResponse<Response> retry = backupNow(operator, key, "FULL").statusCode(202)
                 .header(IdempotentDoors.REPLAYED, "true").extract();
-        assertEquals(first.asString(), retry.asString(), "the retry gets the first call's answer");
+        assertEquals(first.asString(), retry.asString(), "the retry gets the first call's answer: the same job");
+        assertEquals(jobId, retry.path("jobId"));
+        String backupId = BackupFixtures.awaitJob(operator, jobId).getString("result.backupId");
+        BackupFixtures.awaitNoActiveJobs();
+        assertEquals(1, count("SELECT count(*) FROM backup_job"), "one job, not two");
         assertEquals(1, count("SELECT count(*) FROM backup_run"), "one backup, not two");
         assertEquals(1, store.list(BackupFixtures.BUCKET, BackupFixtures.PREFIX).stream()
                 .filter(o -> o.key().endsWith("manifest.json")).count(), "one backup in S3");
@@ -55,10 +59,12 @@ class IdempotencyKeyTest {
         backupNow(operator, key, "INCREMENTAL").statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("idempotency-key-reused"));
         backupNow(operator, "not a key!", "FULL").statusCode(400).body("code", equalTo("invalid-idempotency-key"));
-        assertEquals(1, count("SELECT count(*) FROM backup_run"), "neither refused call backed up");
+        assertEquals(1, count("SELECT count(*) FROM backup_job"), "neither refused call queued a job");
 
         // Another key is another request: a second backup.
-        String other = backupNow(operator, "backup-" + UUID.randomUUID(), "FULL").statusCode(200).extract().path("backupId");
+        String otherJob = backupNow(operator, "backup-" + UUID.randomUUID(), "FULL").statusCode(202).extract().path("jobId");
+        assertNotEquals(jobId, otherJob);
+        String other = BackupFixtures.awaitJob(operator, otherJob).getString("result.backupId");
         assertNotEquals(backupId, other);
         assertEquals(2, count("SELECT count(*) FROM backup_run"));
         assertEquals(2, count("SELECT count(*) FROM idempotent_request WHERE door = 'backupNow' AND state = 'DONE' "

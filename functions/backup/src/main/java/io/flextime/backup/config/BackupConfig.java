@@ -68,6 +68,40 @@ public interface BackupConfig {
 
     Retention retention();
 
+    Jobs jobs();
+
+    /** backupNow, verifyBackup and restore as jobs (README "Jobs"). */
+    interface Jobs {
+        /**
+         * LOCAL: a job starts on this process' job thread as soon as it is asked for (a long-running
+         * process). SWEEP: it waits for the next {@code runBackupJobs} (EventBridge every minute on
+         * Lambda, where nothing runs after an invocation has answered).
+         */
+        @WithDefault("LOCAL")
+        Dispatch dispatch();
+
+        /** A running job's lease: a job whose process renewed nothing for this long is taken as dead. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** How often a running job renews its lease. */
+        @WithDefault("PT20S")
+        Duration heartbeat();
+
+        /**
+         * Attempts of a backup or verification whose process died (a restore is never re-run on its own: its
+         * half-made database must be looked at first).
+         */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** One sweep starts no job after it has run this long (the Lambda's timeout is 15 minutes). */
+        @WithDefault("PT5M")
+        Duration sweepBudget();
+
+        enum Dispatch { LOCAL, SWEEP }
+    }
+
     interface Schedule {
         /** A nightly full backup: one per window of this length, whatever the trigger count. */
         @WithDefault("P1D")

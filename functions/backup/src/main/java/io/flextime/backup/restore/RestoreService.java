@@ -61,24 +61,11 @@ public class RestoreService {
         long start = System.nanoTime();
         String correlationId = caller.correlationId() == null ? UUID.randomUUID().toString() : caller.correlationId();
         Actor actor = caller.withCorrelation(correlationId);
-        if (request == null) {
-            throw new ProblemException(Problem.badRequest("missing-body", "give targetDatabase (flextime_restore_<suffix>) and "
-                    + "optionally targetTime and targetSchema"));
-        }
+        check(request, actor);
         PhaseTimes phases = new PhaseTimes();
         Instant target = parseTime(request.targetTime);
-        String database;
-        try {
-            database = targets.requireRestoreTarget(request.targetDatabase);
-        } catch (ProblemException e) {
-            if (e.problem().status() == 403) {
-                throw refusals.refuse(refusals.platformTenant(), actor, 403, e.problem().code(), e.problem().detail(),
-                        "targetDatabase", request.targetDatabase);
-            }
-            throw e;
-        }
-        String schema = TargetDatabase.requireName("targetSchema",
-                request.targetSchema == null || request.targetSchema.isBlank() ? "public" : request.targetSchema);
+        String database = request.targetDatabase;
+        String schema = schema(request);
         ChainPlanner.Plan plan = plan(target);
         String restoreId = "rst-" + UUID.randomUUID();
         LOG.infof("restore %s: %s into %s.%s via %s", restoreId, target == null ? "newest state" : target, database, schema,
@@ -107,6 +94,34 @@ public class RestoreService {
         LOG.infof("restore %s phases (ended at, s): %s", restoreId, phases.endedAt());
         return new RestoreResult(restoreId, where, target, plan.restoredTo(), plan.ids(), loaded.rows(), loaded.rowsPerTable(),
                 (System.nanoTime() - start) / 1e9, phases.endedAt());
+    }
+
+    /**
+     * Refuses a request that cannot be restored, before any work: no body, a time that is not an instant, a
+     * target that is not a new {@code flextime_restore_*} database (the live one: 403, in the audit trail), a
+     * bad schema name. What only the restore can find (no backup for the time, the target exists) it reports.
+     */
+    public void check(RestoreRequest request, Actor actor) {
+        if (request == null) {
+            throw new ProblemException(Problem.badRequest("missing-body", "give targetDatabase (flextime_restore_<suffix>) and "
+                    + "optionally targetTime and targetSchema"));
+        }
+        parseTime(request.targetTime);
+        try {
+            targets.requireRestoreTarget(request.targetDatabase);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 403) {
+                throw refusals.refuse(refusals.platformTenant(), actor, 403, e.problem().code(), e.problem().detail(),
+                        "targetDatabase", request.targetDatabase);
+            }
+            throw e;
+        }
+        schema(request);
+    }
+
+    private static String schema(RestoreRequest request) {
+        return TargetDatabase.requireName("targetSchema",
+                request.targetSchema == null || request.targetSchema.isBlank() ? "public" : request.targetSchema);
     }
 
     /**

@@ -54,6 +54,11 @@ public class BackupService {
      * @param idTime        the time in the backup id (the window start, or now)
      */
     public BackupOutcome backup(String requestedKind, String windowKey, Instant idTime, Actor actor) {
+        return backup(requestedKind, windowKey, idTime, windowKey == null ? UUID.randomUUID().toString().substring(0, 6) : null, actor);
+    }
+
+    /** As above, the backup id ending in {@code idSuffix} (null: none; a window is unique by itself). */
+    public BackupOutcome backup(String requestedKind, String windowKey, Instant idTime, String idSuffix, Actor actor) {
         String correlationId = actor.correlationId() == null ? UUID.randomUUID().toString() : actor.correlationId();
         try (WriterLock.Held lease = writerLock.acquire()) {
             if (windowKey != null) {
@@ -67,8 +72,7 @@ public class BackupService {
             boolean newTables = catalog.attachCaptureToNewTables() > 0;
             Manifest parent = Manifest.INCREMENTAL.equals(requestedKind) ? chainableParent(newTables) : null;
             String kind = parent == null ? Manifest.FULL : Manifest.INCREMENTAL;
-            String backupId = BackupLayout.backupId(idTime, kind,
-                    windowKey == null ? UUID.randomUUID().toString().substring(0, 6) : null);
+            String backupId = BackupLayout.backupId(idTime, kind, idSuffix);
             if (windowKey != null) {
                 Optional<String> claimed = catalog.claimWindow(windowKey, backupId, kind);
                 if (claimed.isEmpty()) {

@@ -1,17 +1,16 @@
 package io.flextime.backup.trigger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.backup.format.Manifest;
+import io.flextime.backup.job.BackupJob;
+import io.flextime.backup.job.BackupJobs;
+import io.flextime.backup.job.Operation;
 import io.flextime.backup.restore.RestoreRequest;
-import io.flextime.backup.restore.RestoreResult;
 import io.flextime.backup.restore.RestoreService;
 import io.flextime.backup.retention.RetentionPlan;
 import io.flextime.backup.retention.RetentionService;
-import io.flextime.backup.snapshot.BackupOutcome;
-import io.flextime.backup.snapshot.BackupService;
 import io.flextime.backup.store.BackupCatalog;
 import io.flextime.backup.store.BackupRun;
-import io.flextime.backup.verify.BackupVerifier;
-import io.flextime.backup.verify.VerifyResult;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
 import io.flextime.core.security.CurrentCaller;
@@ -20,28 +19,29 @@ import io.flextime.core.security.Guard;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * HTTP, operators of the platform only (the Door table; never routed by the public API): back up now,
  * list backups, restore to a point in time (into a new flextime_restore_* database), verify a backup,
- * retention.
+ * retention. Backing up, verifying and restoring take minutes: those doors check the request, answer
+ * {@code 202} with a job at once, and {@code backupJob} reports it until it ends (README "Jobs").
  */
 public class BackupApi {
     @Inject
-    BackupService backups;
+    BackupJobs jobs;
     @Inject
     BackupCatalog catalog;
     @Inject
     RestoreService restores;
     @Inject
-    BackupVerifier verifier;
-    @Inject
     RetentionService retention;
     @Inject
     CurrentCaller caller;
+    @Inject
+    ObjectMapper mapper;
 
     @RegisterForReflection
     public static class BackupNowRequest {
@@ -55,19 +55,25 @@ public class BackupApi {
     }
 
     @RegisterForReflection
+    public static class JobRef {
+        public String jobId;
+    }
+
+    @RegisterForReflection
     public static class RetentionRequest {
         /** true (default): only list what would be kept and deleted. */
         public Boolean dryRun;
     }
 
+    /** A FULL (default) or INCREMENTAL backup, as a job: 202 and the job; its result is the backup. */
     @Funq
-    @Guard(Door.BACKUP_NOW)
-    public BackupOutcome backupNow(BackupNowRequest request) {
+    @Guard(value = Door.BACKUP_NOW, accepted = true)
+    public BackupJob backupNow(BackupNowRequest request) {
         String kind = request == null || request.kind == null ? Manifest.FULL : request.kind.toUpperCase(Locale.ROOT);
         if (!Manifest.FULL.equals(kind) && !Manifest.INCREMENTAL.equals(kind)) {
             throw new ProblemException(Problem.badRequest("invalid-kind", "kind '" + request.kind + "' must be FULL or INCREMENTAL"));
         }
-        return backups.backup(kind, null, Instant.now(), caller.get().actor());
+        return jobs.submit(Operation.BACKUP, mapper.valueToTree(Map.of("kind", kind)), caller.get().actor());
     }
 
     @Funq
@@ -76,20 +82,30 @@ public class BackupApi {
         return catalog.list(false);
     }
 
+    /** A restore, as a job: the request is checked now (the live database is refused at once), the restore runs after. */
     @Funq
-    @Guard(Door.RESTORE)
-    public RestoreResult restore(RestoreRequest request) {
-        return restores.restore(request, caller.get().actor());
+    @Guard(value = Door.RESTORE, accepted = true)
+    public BackupJob restore(RestoreRequest request) {
+        restores.check(request, caller.get().actor());
+        return jobs.submit(Operation.RESTORE, mapper.valueToTree(request), caller.get().actor());
     }
 
+    /** A verification, as a job: its result says {@code ok} and lists the mismatches. */
     @Funq
-    @Guard(Door.VERIFY_BACKUP)
-    public VerifyResult verifyBackup(BackupIdRequest request) {
+    @Guard(value = Door.VERIFY_BACKUP, accepted = true)
+    public BackupJob verifyBackup(BackupIdRequest request) {
         if (request == null || request.backupId == null || !request.backupId.matches("bk-\\d{8}T\\d{6}Z-[a-z0-9-]+")) {
             throw new ProblemException(Problem.badRequest("invalid-backup-id", "backupId '" + (request == null ? null : request.backupId)
                     + "' is not a backup id (see listBackups)"));
         }
-        return verifier.verify(request.backupId, caller.get().actor());
+        return jobs.submit(Operation.VERIFY, mapper.valueToTree(Map.of("backupId", request.backupId)), caller.get().actor());
+    }
+
+    /** A job of backupNow, verifyBackup or restore: state, times, attempts, and its result or error. */
+    @Funq
+    @Guard(Door.BACKUP_JOB)
+    public BackupJob backupJob(JobRef ref) {
+        return jobs.status(ref == null ? null : ref.jobId);
     }
 
     @Funq

@@ -1,6 +1,7 @@
 package io.flextime.backup.trigger;
 
 import io.flextime.backup.audit.AuditShipper;
+import io.flextime.backup.job.BackupJobs;
 import io.flextime.backup.retention.RetentionPlan;
 import io.flextime.backup.schedule.DailyVerifyOutcome;
 import io.flextime.backup.schedule.ScheduledJobs;
@@ -24,6 +25,8 @@ public class ScheduleTriggers {
     ScheduledJobs jobs;
     @Inject
     AuditShipper shipper;
+    @Inject
+    BackupJobs backupJobs;
     @Inject
     CurrentCaller caller;
 
@@ -56,6 +59,16 @@ public class ScheduleTriggers {
     @Guard(Door.SHIP_AUDIT_TRAIL)
     public AuditShipper.Shipment shipAuditTrail(ScheduledEvent event) {
         return shipper.ship(actor(event));
+    }
+
+    /**
+     * Runs the jobs that are due (backupNow, verifyBackup, restore), and re-runs or fails those whose
+     * process died (expired lease). On Lambda every minute: the only way a job starts there.
+     */
+    @Funq
+    @Guard(Door.RUN_BACKUP_JOBS)
+    public BackupJobs.SweepReport runBackupJobs(ScheduledEvent event) {
+        return backupJobs.sweep(actor(event));
     }
 
     /** The caller (AWS, or an operator over HTTP), in the run named by the schedule event's id. */

@@ -73,11 +73,13 @@ public enum Door {
     RESTORE("backup", "restore", Scope.PLATFORM, Effect.MUTATION, Trigger.HTTP, OPERATOR),
     VERIFY_BACKUP("backup", "verifyBackup", Scope.PLATFORM, Effect.MUTATION, Trigger.HTTP, OPERATOR),
     BACKUP_RETENTION("backup", "backupRetention", Scope.PLATFORM, Effect.MUTATION, Trigger.HTTP, OPERATOR),
+    BACKUP_JOB("backup", "backupJob", Scope.PLATFORM, Effect.READ, Trigger.HTTP, OPERATOR),
     NIGHTLY_FULL_BACKUP("backup", "nightlyFullBackup", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
     HOURLY_INCREMENTAL_BACKUP("backup", "hourlyIncrementalBackup", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
     DAILY_BACKUP_VERIFY("backup", "dailyBackupVerify", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
     DAILY_BACKUP_RETENTION("backup", "dailyBackupRetention", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
-    SHIP_AUDIT_TRAIL("backup", "shipAuditTrail", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR);
+    SHIP_AUDIT_TRAIL("backup", "shipAuditTrail", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
+    RUN_BACKUP_JOBS("backup", "runBackupJobs", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR);
 
     public enum Scope { TENANT, PLATFORM }
 

@@ -69,6 +69,9 @@ public class DoorGuard {
         try {
             RoutingContext request = activated ? null : http.getCurrent();
             current.set(request == null ? direct(door) : verified(door, request, ctx.getParameters()));
+            if (guard.accepted() && request != null) {
+                answerAccepted(request);
+            }
             return ctx.proceed();
         } finally {
             if (activated) {
@@ -125,6 +128,18 @@ public class DoorGuard {
             }
         }
         return new Caller(tenant, actor);
+    }
+
+    /**
+     * Funqy sets 200 on every answer with a body after the method returned; the status is changed as the
+     * headers go out, and only a success becomes 202 (a refusal or failure keeps its own status).
+     */
+    private static void answerAccepted(RoutingContext request) {
+        request.addHeadersEndHandler(v -> {
+            if (request.response().getStatusCode() == 200) {
+                request.response().setStatusCode(202);
+            }
+        });
     }
 
     private ProblemException refuse(String trailTenant, Actor actor, int status, String code, String detail,

@@ -18,4 +18,11 @@ public @interface Guard {
     /** Exactly one row (an array only so that the interceptor itself can carry the binding without one). */
     @Nonbinding
     Door[] value() default {};
+
+    /**
+     * The door starts work that goes on after it answers (a job): over HTTP it answers {@code 202 Accepted}
+     * instead of 200, a replayed {@code Idempotency-Key} answer too.
+     */
+    @Nonbinding
+    boolean accepted() default false;
 }

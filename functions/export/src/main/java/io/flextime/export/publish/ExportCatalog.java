@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flextime.core.problem.Problem;
 import io.flextime.core.problem.ProblemException;
-import io.flextime.core.store.ObjectStore;
+import io.flextime.core.store.DownloadUrls;
 import io.flextime.core.store.ScheduleRepository;
 import io.flextime.core.store.SeasonRepository;
 import io.flextime.core.store.TenantDb;
@@ -32,19 +32,19 @@ public class ExportCatalog {
     private final SeasonRepository seasons;
     private final ExportRenderer renderer;
     private final ExportFiles files;
-    private final ObjectStore store;
+    private final DownloadUrls urls;
     private final ExportConfig config;
     private final ObjectMapper mapper;
 
     public ExportCatalog(TenantDb db, ExportSets exportSets, ScheduleRepository schedules, SeasonRepository seasons,
-            ExportRenderer renderer, ExportFiles files, ObjectStore store, ExportConfig config, ObjectMapper mapper) {
+            ExportRenderer renderer, ExportFiles files, DownloadUrls urls, ExportConfig config, ObjectMapper mapper) {
         this.db = db;
         this.exportSets = exportSets;
         this.schedules = schedules;
         this.seasons = seasons;
         this.renderer = renderer;
         this.files = files;
-        this.store = store;
+        this.urls = urls;
         this.config = config;
         this.mapper = mapper;
     }
@@ -111,8 +111,9 @@ public class ExportCatalog {
         return new Download(f.file(), f.format(), f.bytes(), f.sha256(), url(f.file()));
     }
 
+    /** Signed once and reused while at least half its validity is left (core DownloadUrls). */
     private String url(String key) {
-        return store.presignGet(files.bucket(), key, config.downloadUrlValidity());
+        return urls.get(files.bucket(), key, config.downloadUrlValidity());
     }
 
     /** A schedule version id from a request; not a UUID is a 400 problem. */
