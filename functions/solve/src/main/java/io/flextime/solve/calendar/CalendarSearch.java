@@ -24,6 +24,11 @@ public final class CalendarSearch {
     private static final long POLL_MILLIS = 200;
     /** At most this share of the budget for CP-SAT's first schedule of a season with given pairings. */
     private static final double CONSTRUCTION_SHARE = 0.4;
+    /**
+     * Where each team's dates are known, the annealing's share of the budget once it has a schedule (it rarely
+     * moves on such a calendar); {@link KnownDatesTravel} has the rest.
+     */
+    private static final double ANNEALING_SHARE = 0.5;
 
     private final ScheduleEvaluator evaluator = new ScheduleEvaluator();
 
@@ -72,7 +77,15 @@ public final class CalendarSearch {
             // the annealing alone needed seconds to minutes on tight calendars), the annealing goes on from there
             from = LeanCalendarModel.build(first, seconds * CONSTRUCTION_SHARE, workers, seed, stop);
         }
-        Round round = anneal(first, ix, weights, from, seconds - elapsed(begin), workers, seed, begin, stop, reporter);
+        boolean travelOnDates = KnownDatesTravel.applies(first);
+        double annealing = seconds - elapsed(begin);
+        long handOver = System.nanoTime() + (long) (annealing * ANNEALING_SHARE * 1e9);
+        BooleanSupplier annealingStop = travelOnDates ? () -> stop.getAsBoolean() || (reporter.best != null && System.nanoTime() > handOver) : stop;
+        Round round = anneal(first, ix, weights, from, annealing, workers, seed, begin, annealingStop, reporter);
+        if (travelOnDates && reporter.bestSchedule != null) {
+            KnownDatesTravel.improve(first, reporter.bestSchedule, seconds - elapsed(begin), workers, seed, stop,
+                    snap -> reporter.offer(first, snap));
+        }
         return new Outcome(Optional.ofNullable(reporter.best), round.closest(), round.fewestHard(), round.moves(),
                 reporter.improvements, false);
     }
@@ -138,7 +151,8 @@ public final class CalendarSearch {
         private final long begin;
         private final Consumer<Found> onBetter;
         private double reported;
-        private Found best;
+        private volatile Found best;
+        private int[][] bestSchedule;
         private int improvements;
 
         Reporter(SeasonIndex ix, ObjectiveWeights weights, double toBeat, long begin, Consumer<Found> onBetter) {
@@ -157,6 +171,7 @@ public final class CalendarSearch {
             if (found.evaluation().objective() < reported - 1e-6) {
                 reported = found.evaluation().objective();
                 best = found;
+                bestSchedule = snap.schedule();
                 improvements++;
                 onBetter.accept(found);
             }

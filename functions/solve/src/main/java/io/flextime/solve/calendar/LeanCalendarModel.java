@@ -11,7 +11,9 @@ import io.flextime.rules.model.OrToolsNatives;
 import io.flextime.solve.engine.StopWatch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -76,22 +78,9 @@ final class LeanCalendarModel {
      * (or a game or a date has no slot).
      */
     static int[][] build(CalendarProblem p, double seconds, int workers, long seed, BooleanSupplier stop) {
-        OrToolsNatives.ensureLoaded();
-        LeanCalendarModel m = new LeanCalendarModel(p);
-        if (!m.postStructure()) {
+        LeanCalendarModel m = posted(p);
+        if (m == null) {
             return null;
-        }
-        for (int t = 0; t < p.n; t++) {
-            for (TeamTerm term : p.teamTerms[t]) {
-                if (term.hard) {
-                    term.postLean(m, t);
-                }
-            }
-        }
-        for (GameTerm term : p.gameTerms) {
-            if (term.hard) {
-                term.postLean(m);
-            }
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(Math.max(1, workers)).setMaxTimeInSeconds(Math.max(0.1, seconds))
@@ -113,6 +102,108 @@ final class LeanCalendarModel {
             }
         }
         return new int[][] {slot, p.gameHome.clone(), p.gameAway.clone()};
+    }
+
+    /** The model with its hard rules posted, or null when a game or a date has no slot. */
+    static LeanCalendarModel posted(CalendarProblem p) {
+        OrToolsNatives.ensureLoaded();
+        LeanCalendarModel m = new LeanCalendarModel(p);
+        if (!m.postStructure()) {
+            return null;
+        }
+        for (int t = 0; t < p.n; t++) {
+            for (TeamTerm term : p.teamTerms[t]) {
+                if (term.hard) {
+                    term.postLean(m, t);
+                }
+            }
+        }
+        for (GameTerm term : p.gameTerms) {
+            if (term.hard) {
+                term.postLean(m);
+            }
+        }
+        return m;
+    }
+
+    /** A leg of a team between its games on two consecutive dates: y = x[g][s] ∧ x[g2][s2]. */
+    record Leg(BoolVar y, int g, int s, int g2, int s2) {
+    }
+
+    /** The legs of {@link #minimizeTravel}, for hints. */
+    final List<Leg> legs = new ArrayList<>();
+
+    /**
+     * Minimizes the travel (venue to venue, from home and back, in metres) as a flow over each team's known
+     * dates: between two consecutive dates one leg per pair of games that may take them, the legs out of a
+     * game summing to its placement on the first date and the legs into a game to its placement on the
+     * second. The dates, not an order, say what follows what, so this is much tighter than a circuit over a
+     * team's games, and small: a game may take few of a team's dates (Big Ten 2024-25 on its real dates:
+     * 14 k variables).
+     */
+    void minimizeTravel() {
+        long[][] d = p.metres;
+        LinearExprBuilder travel = LinearExpr.newBuilder();
+        for (int t = 0; t < p.n; t++) {
+            List<Integer> own = new ArrayList<>();
+            for (int s = 0; s < p.slotCount; s++) {
+                if (home[t][s] != null) {
+                    own.add(s);
+                }
+            }
+            List<List<Integer>> candidates = new ArrayList<>();
+            for (int s : own) {
+                List<Integer> here = new ArrayList<>();
+                for (int g = 0; g < x.length; g++) {
+                    if ((p.gameHome[g] == t || p.gameAway[g] == t) && x[g][s] != null) {
+                        here.add(g);
+                    }
+                }
+                candidates.add(here);
+            }
+            for (int i = 0; i < own.size(); i++) {
+                int s = own.get(i);
+                for (int g : candidates.get(i)) {
+                    if (i == 0) {
+                        travel.addTerm(x[g][s], d[t][p.gameHome[g]]);
+                    }
+                    if (i == own.size() - 1) {
+                        travel.addTerm(x[g][s], d[p.gameHome[g]][t]);
+                    }
+                }
+                if (i + 1 < own.size()) {
+                    legs(travel, own.get(i), candidates.get(i), own.get(i + 1), candidates.get(i + 1));
+                }
+            }
+        }
+        model.minimize(travel);
+    }
+
+    /** The legs of one team from date s to its next date s2, a flow between the games that may take them. */
+    private void legs(LinearExprBuilder travel, int s, List<Integer> here, int s2, List<Integer> next) {
+        Map<Integer, LinearExprBuilder> out = new HashMap<>();
+        Map<Integer, LinearExprBuilder> in = new HashMap<>();
+        for (int g : here) {
+            for (int g2 : next) {
+                if (g2 == g) {
+                    continue;
+                }
+                BoolVar y = model.newBoolVar("leg" + g + "_" + s + "_" + g2);
+                out.computeIfAbsent(g, k -> LinearExpr.newBuilder()).add(y);
+                in.computeIfAbsent(g2, k -> LinearExpr.newBuilder()).add(y);
+                long cost = p.metres[p.gameHome[g]][p.gameHome[g2]];
+                if (cost != 0) {
+                    travel.addTerm(y, cost);
+                }
+                legs.add(new Leg(y, g, s, g2, s2));
+            }
+        }
+        for (int g : here) {
+            model.addEquality(out.containsKey(g) ? out.get(g) : LinearExpr.constant(0), x[g][s]);
+        }
+        for (int g2 : next) {
+            model.addEquality(in.containsKey(g2) ? in.get(g2) : LinearExpr.constant(0), x[g2][s2]);
+        }
     }
 
     /** Games, one game per team on each of its slots, the status variables; false when a game or a date has no slot. */
