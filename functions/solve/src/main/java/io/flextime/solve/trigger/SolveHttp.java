@@ -1,5 +1,6 @@
 package io.flextime.solve.trigger;
 
+import io.flextime.solve.replan.ReplanRequest;
 import io.flextime.core.security.Caller;
 import io.flextime.core.security.CurrentCaller;
 import io.flextime.core.security.Door;
@@ -52,6 +53,17 @@ public class SolveHttp {
     public SolveJob continueSolve(ContinueRequest request) {
         Caller c = caller.get();
         return jobs.continueJob(c.tenant(), request.jobId(), request.timeBudgetSeconds(), c.actor());
+    }
+
+    /**
+     * Re-plans a base version (README "Re-plan"): a solve job like any other (status, cancel, continuation),
+     * whose result is a draft with the moved games listed.
+     */
+    @Funq
+    @Guard(Door.REPLAN)
+    public SolveJob replan(ReplanRequest request) {
+        Caller c = caller.get();
+        return jobs.replan(c.tenant(), request, c.actor());
     }
 
     /** Names one job of the caller's tenant ({@code tenant}, when given, must be the token's). */
