@@ -59,7 +59,7 @@ functions = {
       read = ["data:raw/"]
     }
     http = {
-      routes = ["startSolve", "solveStatus", "cancelSolve", "continueSolve", "replan"]
+      routes = ["startSolve", "solveStatus", "cancelSolve", "continueSolve", "replan", "editDraft"]
     }
     entry_points = {
       solveFromKafka = {

@@ -56,6 +56,7 @@ public enum Door {
     SCHEDULE_VERSIONS("export", "scheduleVersions", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),
     PUBLISH_SCHEDULE("export", "publishSchedule", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, PUBLISHER),
     REPLAN("solve", "replan", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
+    EDIT_DRAFT("solve", "editDraft", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
 
     // export
     EXPORTS("export", "exports", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),

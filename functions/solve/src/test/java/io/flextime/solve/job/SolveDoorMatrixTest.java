@@ -69,7 +69,9 @@ class SolveDoorMatrixTest {
                 Door.CONTINUE_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", unfinished, "timeBudgetSeconds", 2),
                 Door.SOLVE_FROM_KAFKA, (tenant, id) -> requested(version, id),
                 Door.REPLAN, (tenant, id) -> Map.of("tenant", tenant, "baseVersionId", base, "frozenBefore", "2026-01-01",
-                        "changes", List.of(), "timeBudgetSeconds", 1, "seed", ThreadLocalRandom.current().nextLong(1000, 1_000_000))));
+                        "changes", List.of(), "timeBudgetSeconds", 1, "seed", ThreadLocalRandom.current().nextLong(1000, 1_000_000)),
+                Door.EDIT_DRAFT, (tenant, id) -> Map.of("tenant", tenant, "scheduleVersionId", base, "edits",
+                        List.of(Map.of("type", "pin", "games", List.of(ThreadLocalRandom.current().nextInt(1, 13)))))));
     }
 
     private static Season itc(String name) {
