@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # summary: in-season re-plan on the Big 12 sample: seconds to the new draft, games moved, hard violations, travel change
 #
-# Options: --seconds S (re-plan budget, default 8)  --long-run-seconds S (the same re-plan run long for the
+# Options: --seconds S (re-plan budget, default 9)  --long-run-seconds S (the same re-plan run long for the
 # fewest moves it finds; default 60, the comparison is 600; 0 skips it)  --base-seconds S (solve of the
 # base schedule, default 30)  --change-weight W (default 1000: moves first)  --workers N  --seed N  --season FILE. Scenarios
 # (frozen first half): (a) one game postponed, (b) one arena unavailable for a week, (c) one team unavailable

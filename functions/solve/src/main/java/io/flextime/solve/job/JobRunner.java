@@ -1,7 +1,9 @@
 package io.flextime.solve.job;
 
+import io.flextime.solve.edit.DraftEditor;
 import io.flextime.solve.replan.Replan;
 import io.flextime.solve.replan.ReplanBase;
+import io.flextime.solve.replan.ReplanSearch;
 import io.flextime.solve.replan.ReplanSeason;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
@@ -153,7 +155,8 @@ public class JobRunner {
             running.add(monitor);
             monitor.start(ticker);
             try {
-                result = solver.solve(season, settings, monitor);
+                result = replan != null ? new ReplanSearch(solver).solve(replan, settings, monitor)
+                        : solver.solve(season, settings, monitor);
             } finally {
                 monitor.stop();
                 running.remove(monitor);
@@ -263,7 +266,7 @@ public class JobRunner {
         UUID baseId = UUID.fromString(replan.baseVersionId());
         ReplanBase.Base base = db.inTenantBlocking(tenant, c -> bases.load(c, baseId))
                 .orElseThrow(() -> new PermanentFailure("the re-plan's base version " + baseId + " is gone"));
-        return ReplanSeason.derive(stored, base.version().games(), base.pinned(), replan);
+        return ReplanSeason.derive(DraftEditor.withRules(stored, base.marked()), base.version().games(), base.pinned(), replan);
     }
 
     private static SolveSettings settings(SolveParameters p, Duration limit, Checkpoint resume, InvocationMonitor monitor) {

@@ -40,8 +40,36 @@ public final class ReplanSeason {
     private ReplanSeason() {
     }
 
-    /** The derived season, the search's start, and which base games were postponed. */
-    public record Derived(Season season, List<Assignment> start, Set<Integer> postponed, Set<Integer> frozen, Set<Integer> pinned) {
+    /**
+     * The derived season, the search's start, the base games, which were postponed, frozen or pinned, and
+     * which games must leave their slot ({@code displaced}: postponed, or on a date now closed to a team or
+     * venue of theirs).
+     */
+    public record Derived(Season season, List<Assignment> start, List<Game> base, Set<Integer> postponed, Set<Integer> frozen,
+            Set<Integer> pinned, Set<Integer> displaced) {
+
+        /**
+         * The derived season with every base game outside {@code free} (and not postponed) held on its slot as
+         * a hard FIXED_GAME: a neighbourhood of the re-plan (ReplanSearch).
+         */
+        public Season holding(Set<Integer> free) {
+            List<SeasonConstraint> rules = new ArrayList<>();
+            for (SeasonConstraint c : season.constraints()) {
+                int number = keptGame(c.id());
+                rules.add(number > 0 && !free.contains(number)
+                        ? new SeasonConstraint(c.id(), true, 0, c.rule()) : c);
+            }
+            return new Season(season.season(), season.name(), season.sport(), season.start(), season.end(), season.timeZone(),
+                    season.format(), season.weights(), false, season.teams(), season.venues(), season.slots(), rules,
+                    season.matchups(), season.distances());
+        }
+    }
+
+    private static final String KEEP = "replan-keep-";
+
+    /** The base game a soft "keep" FIXED_GAME holds, or 0. */
+    static int keptGame(String constraintId) {
+        return constraintId.startsWith(KEEP) ? Integer.parseInt(constraintId.substring(KEEP.length())) : 0;
     }
 
     /**
@@ -116,7 +144,8 @@ public final class ReplanSeason {
                 kept.add(g.number());
             }
             boolean hard = isFrozen || isPinned;
-            added.add(new SeasonConstraint("replan-" + (isFrozen ? "frozen" : isPinned ? "pinned" : "keep") + "-" + g.number(),
+            added.add(new SeasonConstraint(isFrozen ? "replan-frozen-" + g.number() : isPinned ? "replan-pinned-" + g.number()
+                    : KEEP + g.number(),
                     hard, hard ? 0 : r.changeWeight(), new FixedGame(g.homeTeam(), g.awayTeam(), g.slotIndex(), null)));
         }
         List<Integer> pastSlots = slotDates.entrySet().stream().filter(e -> past(e.getValue(), frozenBefore)).map(Map.Entry::getKey)
@@ -140,7 +169,29 @@ public final class ReplanSeason {
         Season derived = new Season(season.season(), season.name(), season.sport(), season.start(), season.end(), season.timeZone(),
                 season.format(), season.weights(), false, season.teams(), season.venues(), season.slots(), constraints, matchups,
                 season.distances());
-        return new Derived(derived, start, postponed, frozen, kept);
+        Set<Integer> displaced = new TreeSet<>(postponed);
+        for (Game g : base) {
+            if (!frozen.contains(g.number()) && !kept.contains(g.number()) && closed(derived, added, g)) {
+                displaced.add(g.number());
+            }
+        }
+        return new Derived(derived, start, List.copyOf(base), postponed, frozen, kept, displaced);
+    }
+
+    /** True when a rule the re-plan added closes the game's slot to its teams or its host's venue. */
+    private static boolean closed(Season season, List<SeasonConstraint> added, Game g) {
+        Slot slot = season.slots().stream().filter(s -> s.index() == g.slotIndex()).findFirst().orElseThrow();
+        String hostVenue = season.team(g.homeTeam()).map(io.flextime.core.model.Team::venueId).orElse(null);
+        for (SeasonConstraint c : added) {
+            if (c.rule() instanceof TeamUnavailable t && (t.team().equals(g.homeTeam()) || t.team().equals(g.awayTeam()))
+                    && t.cover().covers(slot)) {
+                return true;
+            }
+            if (c.rule() instanceof VenueUnavailable v && v.venue().equals(hostVenue) && v.cover().covers(slot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean past(LocalDate date, LocalDate frozenBefore) {

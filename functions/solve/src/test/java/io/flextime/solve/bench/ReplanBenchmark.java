@@ -14,6 +14,7 @@ import io.flextime.solve.engine.SolveSettings;
 import io.flextime.solve.job.ResultRecorder;
 import io.flextime.solve.replan.Replan;
 import io.flextime.solve.replan.ReplanOutcome;
+import io.flextime.solve.replan.ReplanSearch;
 import io.flextime.solve.replan.ReplanSeason;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import java.util.Set;
  * (the re-plan's budget, model included), games moved besides the postponed ones, hard violations (the
  * independent evaluator, on the derived season: the season's rules, frozen and pinned games, unavailability),
  * the travel change against the base, and the fewest moves of a long run of the same re-plan.
- * Options: {@code --season FILE --base-seconds 30 --seconds 8 --long-run-seconds 60 --workers 0 --seed 1
+ * Options: {@code --season FILE --base-seconds 30 --seconds 9 --long-run-seconds 60 --workers 0 --seed 1
  * --change-weight 1000}. Last line: one JSON object {@code {"scenarios": [{name, seconds, moved, hard_violations,
  * travel_delta_km, long_run_moved, ...}], ...}}.
  */
@@ -47,7 +48,7 @@ public final class ReplanBenchmark {
         Season season = json.readValue(Path.of(opts.getOrDefault("season", "samples/big12-mbb-2025-26/season.json")).toFile(),
                 Season.class);
         int baseSeconds = Integer.parseInt(opts.getOrDefault("base-seconds", "30"));
-        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "8"));
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "9"));
         int longRun = Integer.parseInt(opts.getOrDefault("long-run-seconds", "60"));
         int workers = Integer.parseInt(opts.getOrDefault("workers", "0"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
@@ -128,7 +129,7 @@ public final class ReplanBenchmark {
             long seed) {
         double[] lastImprovement = {0};
         long start = System.nanoTime();
-        SolveResult r = solver.solve(derived.season(), new SolveSettings(Duration.ofSeconds(seconds), workers, seed, null,
+        SolveResult r = new ReplanSearch(solver).solve(derived, new SolveSettings(Duration.ofSeconds(seconds), workers, seed, null,
                 derived.start(), null, null), inc -> lastImprovement[0] = (System.nanoTime() - start) / 1e9);
         double wall = (System.nanoTime() - start) / 1e9;
         if (!r.hasSolution()) {

@@ -40,12 +40,14 @@ class ReplanSeasonTest {
         ReplanSeason.Derived derived = ReplanSeason.derive(season, base, Set.of(pinnedGame), replan);
         assertEquals(Set.of(1, 2, 3, 4), derived.frozen(), "the games of slots 0 and 1 were played");
         assertEquals(Set.of(postponedGame), derived.postponed());
+        assertEquals(Set.of(postponedGame, ReplanFixtures.gameAt(base, 3, "t0"), ReplanFixtures.gameAt(base, 4, "t0"),
+                ReplanFixtures.gameAt(base, 5, "t0")), derived.displaced(), "the postponed game and t0's games on its closed dates");
 
         int fewest = ReplanFixtures.fewestMoves(base, Set.of(pinnedGame), postponedGame);
         assertTrue(fewest >= 2, "the scenario forces moves (t0 loses three dates): " + fewest);
 
-        SolveResult r = new CpSatSeasonSolver().solve(derived.season(), new SolveSettings(Duration.ofSeconds(10), 2, 1L, null,
-                derived.start(), null, null), inc -> { });
+        SolveResult r = new ReplanSearch(new CpSatSeasonSolver()).solve(derived, new SolveSettings(Duration.ofSeconds(10), 2, 1L,
+                null, derived.start(), null, null), inc -> { });
         assertTrue(r.hasSolution(), r.status());
         Evaluation e = evaluator.evaluate(derived.season(), r.games(), derived.season().weights());
         assertTrue(e.feasible(), e.describeInfeasibility());
