@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Where a schedule version stands in the scheduler's workflow (V45): DRAFT or PUBLISHED, how it was made
+ * Where a schedule version stands in the scheduler's workflow (V82): DRAFT or PUBLISHED, how it was made
  * (a solve, an edit of a draft, a re-plan of a base version) and from which parent, and its pinned games.
  * Runs on a connection of a tenant transaction.
  */

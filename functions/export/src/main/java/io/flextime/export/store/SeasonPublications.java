@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who may publish a season now, and what is published (table season_publication, V45). A publication
+ * Who may publish a season now, and what is published (table season_publication, V82). A publication
  * claims the season's lease (one at a time, across every process: the row in PostgreSQL is the lock),
  * renders and uploads without holding a transaction, and commits only while it still holds the lease;
  * a crashed publisher's lease expires.

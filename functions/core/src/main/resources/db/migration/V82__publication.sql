@@ -1,7 +1,8 @@
 -- The scheduler's workflow (issue 21; DESIGN §6): a solved version is a DRAFT until a publisher
 -- publishes it; drafts come from a solve, an edit of another draft or a re-plan of a base version
 -- (parent_version_id); pinned games never move in an edit or re-plan; publication is serialized per
--- season (a lease row here, and a unique publication number per season on export_set).
+-- season (a lease row here, and a unique publication number per season on export_set). Numbered after
+-- V81 so that databases already at V81 take it in order (Flyway refuses out-of-order migrations).
 
 ALTER TABLE schedule_version
     ADD COLUMN lifecycle          text NOT NULL DEFAULT 'DRAFT' CHECK (lifecycle IN ('DRAFT', 'PUBLISHED')),
