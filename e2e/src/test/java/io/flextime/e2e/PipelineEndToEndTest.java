@@ -241,7 +241,8 @@ class PipelineEndToEndTest {
         assertEquals(1, stored.count("SELECT count(*) FROM webhook_delivery"), "webhook deliveries");
         List<String> manifests = store.list(config.buckets().exports(), "exports/" + run.tenant() + "/").stream()
                 .map(o -> o.key()).filter(k -> k.endsWith("/manifest.json")).toList();
-        assertEquals(1, manifests.size(), "manifests: " + manifests);
+        assertEquals(2, manifests.size(), "the draft's manifest and the publication's: " + manifests);
+        assertEquals(1, manifests.stream().filter(k -> k.contains("/drafts/")).count(), "manifests: " + manifests);
         List<PartnerEndpoint.Delivery> received = partner.deliveries(d -> d.path().equals(run.partnerPath()));
         assertEquals(1, received.size(), "deliveries received by the partner: " + received.stream()
                 .map(d -> d.webhookId() + " " + d.json().path("type").asText()).toList());
