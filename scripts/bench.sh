@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# summary: run a benchmark: ./flextime bench <name> [options]  (ingest, validate, solve-ttp, solve-itc, solve-big12, export, backup, http, startup)
+# summary: run a benchmark: ./flextime bench <name> [options]  (ingest, validate, solve-ttp, solve-itc, solve-big12, real-seasons, replan, export, backup, http, startup)
 #
 # Each benchmark is bench/<name>.sh. Benchmarks are not tests: they print figures, and their last
 # output line is one JSON object with the figures (see each issue / bench/README.md).

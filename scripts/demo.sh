@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# summary: the main job end to end: upload the Big 12 sample → ingest → validate → solve → export → signed webhook
+# summary: the main job end to end: upload the Big 12 sample → ingest → validate → solve → draft → publish → signed webhook
 #
 #   ./flextime demo [--tenant T] [--solve-seconds N] [--sample FILE] [--keep-running] [--no-build]
 #
@@ -158,14 +158,24 @@ STARTED_PIDS+=($!)
 # --- 6. upload and follow the run ------------------------------------------------------------------
 step "Running the pipeline for tenant $TENANT (solve budget ${SOLVE_SECONDS} s)"
 rm -f "$DEMO_DIR/ready"
+rm -f "$DEMO_DIR/draft"
 java -cp "$TOOLS_CP" io.flextime.tools.PipelineWatch "$FT_HOST:$FLEXTIME_KAFKA_PORT" "$TENANT" "$SOLVE_SECONDS" \
-  $(( SOLVE_SECONDS + 240 )) "$DEMO_DIR/ready" "$DEMO_DIR/summary.json" &
+  $(( SOLVE_SECONDS + 240 )) "$DEMO_DIR/ready" "$DEMO_DIR/summary.json" "$DEMO_DIR/draft" &
 WATCH=$!
 STARTED_PIDS+=($WATCH)
 until [[ -f "$DEMO_DIR/ready" ]]; do kill -0 $WATCH 2>/dev/null || { echo "watcher failed" >&2; exit 1; }; sleep 0.2; done
 # The upload prints the ingest function's answer (JSON) after its own line; the watcher shows the stage.
 FLEXTIME_INGEST_URL="http://127.0.0.1:${PORT[ingest]}/ingestUpload" ./flextime upload "$SAMPLE" --tenant "$TENANT" \
   | grep --line-buffered -v '^\[' | sed -u 's/^/  /'
+# The solved schedule is a draft: nothing reaches partners until a publisher publishes it.
+until [[ -f "$DEMO_DIR/draft" ]]; do kill -0 $WATCH 2>/dev/null || break; sleep 0.3; done
+if [[ -f "$DEMO_DIR/draft" ]]; then
+  DRAFT=$(tr -d '[:space:]' <"$DEMO_DIR/draft")
+  echo "  → publishing draft $DRAFT (publishSchedule, publisher token): partners hear of it only now"
+  PUBLICATION=$(curl -sS -X POST "http://127.0.0.1:${PORT[export]}/publishSchedule" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $PUBLISHER_TOKEN" -d "{\"scheduleVersionId\":\"$DRAFT\"}")
+  grep -q '"publicationNumber"' <<<"$PUBLICATION" || { echo "  publishSchedule failed: $PUBLICATION" >&2; kill $WATCH 2>/dev/null; exit 1; }
+fi
 set +e
 wait $WATCH
 OUTCOME=$?

@@ -59,7 +59,7 @@ functions = {
       read = ["data:raw/"]
     }
     http = {
-      routes = ["startSolve", "solveStatus", "cancelSolve", "continueSolve"]
+      routes = ["startSolve", "solveStatus", "cancelSolve", "continueSolve", "replan", "editDraft"]
     }
     entry_points = {
       solveFromKafka = {
@@ -83,7 +83,7 @@ functions = {
       FLEXTIME_SECRETS_KEY_ID = "secrets_key.active"
     }
     http = {
-      routes = ["exports", "teamFiles", "scheduleReport", "compareSchedules", "subscribe", "subscriptions", "setSubscriptionEnabled", "rotateSecret", "deliveries", "delivery", "replayDelivery"]
+      routes = ["exports", "teamFiles", "scheduleReport", "compareSchedules", "subscribe", "subscriptions", "setSubscriptionEnabled", "rotateSecret", "deliveries", "delivery", "replayDelivery", "scheduleVersions", "publishSchedule"]
     }
     entry_points = {
       onScheduleSolved = {

@@ -193,7 +193,8 @@ class PipelineEndToEndTest {
      * the upload (the uploader's token, HTTP), then each function acting on the event of the one before.
      */
     static final List<String> RUN_MUTATIONS = List.of("http ingestUpload ok", "kafka " + EventType.DATASET_INGESTED.type() + " ok",
-            "kafka " + EventType.DATASET_VALIDATED.type() + " ok", "kafka " + EventType.SCHEDULE_SOLVED.type() + " ok");
+            "kafka " + EventType.DATASET_VALIDATED.type() + " ok", "kafka " + EventType.SCHEDULE_SOLVED.type() + " ok",
+            "http publishSchedule ok");
 
     private static List<String> auditedActions(Run run) {
         return AuditRows.byCorrelation(run.correlationId()).stream().filter(r -> r.tenant().equals(run.tenant()))
@@ -209,9 +210,11 @@ class PipelineEndToEndTest {
         List<RunRecords.RunRecord> records = RunRecords.of(run.correlationId(), mapper);
         Map<String, Long> idsBefore = distinctIdsPerType(records);
         for (String type : List.of(EventType.DATASET_INGESTED.type(), EventType.DATASET_VALIDATED.type(),
-                EventType.SCHEDULE_SOLVED.type(), EventType.EXPORT_COMPLETED.type(), EventType.WEBHOOK_DELIVERED.type())) {
+                EventType.SCHEDULE_SOLVED.type(), EventType.SCHEDULE_PUBLISHED.type(), EventType.WEBHOOK_DELIVERED.type())) {
             assertEquals(1L, idsBefore.getOrDefault(type, 0L), type + " events of the run: " + idsBefore);
         }
+        assertEquals(2L, idsBefore.getOrDefault(EventType.EXPORT_COMPLETED.type(), 0L), "the draft's review files, then the "
+                + "publication's: " + idsBefore);
 
         // The S3 event again: the same upload is recognised.
         JsonNode again = uploads().deliver(functions.url("ingest"), run.s3Event());
@@ -238,7 +241,8 @@ class PipelineEndToEndTest {
         assertEquals(1, stored.count("SELECT count(*) FROM webhook_delivery"), "webhook deliveries");
         List<String> manifests = store.list(config.buckets().exports(), "exports/" + run.tenant() + "/").stream()
                 .map(o -> o.key()).filter(k -> k.endsWith("/manifest.json")).toList();
-        assertEquals(1, manifests.size(), "manifests: " + manifests);
+        assertEquals(2, manifests.size(), "the draft's manifest and the publication's: " + manifests);
+        assertEquals(1, manifests.stream().filter(k -> k.contains("/drafts/")).count(), "manifests: " + manifests);
         List<PartnerEndpoint.Delivery> received = partner.deliveries(d -> d.path().equals(run.partnerPath()));
         assertEquals(1, received.size(), "deliveries received by the partner: " + received.stream()
                 .map(d -> d.webhookId() + " " + d.json().path("type").asText()).toList());
@@ -254,8 +258,8 @@ class PipelineEndToEndTest {
 
         assertEquals(RUN_MUTATIONS, auditedActions(run), "duplicates leave no audit record: they change nothing");
 
-        // Notifications: the run succeeded once, so it is announced once (alert event and Slack message).
-        assertEquals(1L, alertsAfter, "pipeline.alert events of the run");
+        // Notifications: the draft and the publication, each announced once (alert event and Slack message).
+        assertEquals(2L, alertsAfter, "pipeline.alert events of the run");
         assertEquals(1, partner.slackMessages(m -> m.path("text").asText().contains(run.correlationId())
                 && m.path("text").asText().contains("export succeeded")).size(), "success notifications");
     }
@@ -404,9 +408,28 @@ class PipelineEndToEndTest {
         return new Run(tenant, endpointId, event, versionId, correlationId, null, path);
     }
 
-    /** Waits for the partner's schedule.published webhook of the run; fails early when a stage fails. */
+    /**
+     * Waits for the run's draft (its review files written), checks that no partner heard of it, publishes it as
+     * the tenant's publisher (in the run's correlation), then waits for the partner's schedule.published
+     * webhook; fails early when a stage fails.
+     */
     private PartnerEndpoint.Delivery awaitPublication(Run run) {
         Stored stored = new Stored(db, run.tenant());
+        long draftDeadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (stored.stages(run.correlationId()).stream().noneMatch(s -> s.type().equals(EventType.EXPORT_COMPLETED.type()))) {
+            List<Stored.Stage> stages = stored.stages(run.correlationId());
+            if (stages.stream().anyMatch(s -> FAILURES.contains(s.type())) || System.nanoTime() > draftDeadline) {
+                fail("run " + run.correlationId() + " has no draft: " + describe(stages) + "; solve jobs: " + stored.solveJobs()
+                        + functions.tails(30));
+            }
+            FunctionProcesses.sleep(500);
+        }
+        assertEquals(List.of(), partner.deliveries(d -> d.path().equals(run.partnerPath())), "no webhook before publishSchedule");
+        assertEquals(0, stored.count("SELECT count(*) FROM export_set"), "no publication before publishSchedule");
+        UUID draft = stored.schedules().get(0).id();
+        JsonNode published = postJson(functions.url("export"), "/publishSchedule", TestTokens.auth(run.tenant(), Role.PUBLISHER),
+                Map.of("scheduleVersionId", draft.toString()), run.correlationId());
+        assertEquals(1, published.path("publicationNumber").asInt(), published.toString());
         long[] lastCheck = {0};
         PartnerEndpoint.Delivery d = partner.await(x -> x.path().equals(run.partnerPath())
                 && PUBLISHED.equals(x.json().path("type").asText()), RUN_TIMEOUT, () -> {
@@ -459,8 +482,13 @@ class PipelineEndToEndTest {
     }
 
     private JsonNode postJson(String baseUrl, String path, Header token, Object body) {
+        return postJson(baseUrl, path, token, body, UUID.randomUUID().toString());
+    }
+
+    private JsonNode postJson(String baseUrl, String path, Header token, Object body, String correlationId) {
         try {
-            String answer = given().baseUri(baseUrl).header(token).contentType(ContentType.JSON).body(mapper.writeValueAsString(body))
+            String answer = given().baseUri(baseUrl).header(token).header("X-Correlation-Id", correlationId)
+                    .contentType(ContentType.JSON).body(mapper.writeValueAsString(body))
                     .when().post(path).then().statusCode(200).extract().asString();
             return mapper.readTree(answer);
         } catch (java.io.IOException e) {

@@ -11,6 +11,7 @@ import io.flextime.events.data.IngestRequested;
 import io.flextime.events.data.PipelineAlert;
 import io.flextime.events.data.RestoreCompleted;
 import io.flextime.events.data.ScheduleInfeasible;
+import io.flextime.events.data.SchedulePublished;
 import io.flextime.events.data.ScheduleSolved;
 import io.flextime.events.data.SolveProgress;
 import io.flextime.events.data.SolveRequested;
@@ -39,6 +40,7 @@ public enum EventType {
     SCHEDULE_SOLVED(Topics.SCHEDULE_SOLVED, ScheduleSolved.class, "scheduleVersionId"),
     SCHEDULE_INFEASIBLE(Topics.SCHEDULE_INFEASIBLE, ScheduleInfeasible.class, "jobId"),
     SOLVE_UNFINISHED(Topics.SOLVE_UNFINISHED, SolveUnfinished.class, "jobId"),
+    SCHEDULE_PUBLISHED(Topics.SCHEDULE_PUBLISHED, SchedulePublished.class, "scheduleVersionId"),
     EXPORT_COMPLETED(Topics.EXPORT_COMPLETED, ExportCompleted.class, "scheduleVersionId"),
     WEBHOOK_DELIVERED(Topics.WEBHOOK_DELIVERED, WebhookDelivered.class, "deliveryId"),
     WEBHOOK_DEAD_LETTERED(Topics.WEBHOOK_DEAD_LETTERED, WebhookDeadLettered.class, "deliveryId"),

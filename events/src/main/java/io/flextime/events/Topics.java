@@ -27,6 +27,7 @@ public final class Topics {
     public static final String SCHEDULE_SOLVED = "schedule.solved.v1";
     public static final String SCHEDULE_INFEASIBLE = "schedule.infeasible.v1";
     public static final String SOLVE_UNFINISHED = "solve.unfinished.v1";
+    public static final String SCHEDULE_PUBLISHED = "schedule.published.v1";
     public static final String EXPORT_COMPLETED = "export.completed.v1";
     public static final String WEBHOOK_DELIVERED = "webhook.delivered.v1";
     public static final String WEBHOOK_DEAD_LETTERED = "webhook.dead-lettered.v1";

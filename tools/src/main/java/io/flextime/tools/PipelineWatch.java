@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code ready} to the ready file once positioned at the end of every topic (the demo uploads only
  * then), and the run's events to the summary file when the run ends.
  *
- * Usage: PipelineWatch BOOTSTRAP TENANT SOLVE_BUDGET_SECONDS TIMEOUT_SECONDS READY_FILE SUMMARY_FILE
+ * Usage: PipelineWatch BOOTSTRAP TENANT SOLVE_BUDGET_SECONDS TIMEOUT_SECONDS READY_FILE SUMMARY_FILE [DRAFT_FILE]
+ * DRAFT_FILE receives the schedule version id once the run's draft is ready (the demo then publishes it).
  * Exit: 0 when a partner webhook was delivered, 1 when the run failed, 2 on timeout.
  */
 public class PipelineWatch {
@@ -40,6 +41,7 @@ public class PipelineWatch {
     private final long started = System.nanoTime();
     private String correlationId;
     private boolean progressShown;
+    private Path draftFile;
 
     PipelineWatch(String tenant, double solveBudget) {
         this.tenant = tenant;
@@ -49,6 +51,7 @@ public class PipelineWatch {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         PipelineWatch watch = new PipelineWatch(args[1], Double.parseDouble(args[2]));
+        watch.draftFile = args.length > 6 ? Path.of(args[6]) : null;
         int code = watch.run(bootstrap, Duration.ofSeconds(Long.parseLong(args[3])), Path.of(args[4]), Path.of(args[5]));
         System.exit(code);
     }
@@ -140,8 +143,18 @@ public class PipelineWatch {
                                 + " hard deviation(s)" : ""));
                 return 1;
             }
-            case "export.completed" -> stage("export", true, d.path("files").size() + " files, manifest "
-                    + d.path("manifestKey").asText());
+            case "export.completed" -> {
+                if ("draft".equals(d.path("stage").asText())) {
+                    stage("draft", true, "review files (report, grid, comparison): " + d.path("manifestKey").asText());
+                    announceDraft(d.path("scheduleVersionId").asText());
+                } else {
+                    stage("export", true, d.path("files").size() + " files, manifest " + d.path("manifestKey").asText());
+                }
+            }
+            case "schedule.published" -> stage("publish", true, String.format(Locale.ROOT,
+                    "publication %d by %s: %d added, %d moved, %d removed", d.path("publicationNumber").asInt(),
+                    d.path("publishedBy").asText(), d.path("counts").path("added").asInt(), d.path("counts").path("moved").asInt(),
+                    d.path("counts").path("removed").asInt()));
             case "webhook.delivered" -> {
                 stage("webhook", true, "delivered to partner endpoint " + d.path("endpointId").asText() + " (HTTP "
                         + d.path("statusCode").asText() + ", attempt " + d.path("attempts").asText() + ")");
@@ -155,6 +168,20 @@ public class PipelineWatch {
             }
         }
         return 2;
+    }
+
+    /** Tells the demo which draft to publish (it publishes it as a publisher; nothing reaches partners before). */
+    private void announceDraft(String scheduleVersionId) {
+        if (draftFile == null) {
+            return;
+        }
+        try {
+            Path tmp = draftFile.resolveSibling(draftFile.getFileName() + ".tmp");
+            Files.writeString(tmp, scheduleVersionId + "\n");
+            Files.move(tmp, draftFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void progress(JsonNode d) {

@@ -5,17 +5,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A schedule version was exported in every format ({@code flextime.export.completed.v1}).
+ * Files of a schedule version were written ({@code flextime.export.completed.v1}): a draft's review files
+ * (report, grid, comparison with the published version) or a publication's files in every format.
  *
  * @param scheduleVersionId the schedule version; the event's subject
  * @param season e.g. {@code big12-mbb-2025-26}
  * @param manifestKey S3 key of the export manifest
  * @param files the files written
+ * @param stage {@code draft} (review files under the drafts prefix) or {@code publication}; null from
+ *        producers before drafts existed (a publication)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExportCompleted(String scheduleVersionId, String season, String manifestKey,
-        List<ExportFile> files) {
+        List<ExportFile> files, String stage) {
+
+    public static final String DRAFT = "draft";
+    public static final String PUBLICATION = "publication";
 
     /**
      * One exported file.

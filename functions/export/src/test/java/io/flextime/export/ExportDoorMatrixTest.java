@@ -59,8 +59,7 @@ class ExportDoorMatrixTest {
                 .post("/subscriptions").then().statusCode(200).extract().path("[0].id");
         ScheduleVersion v1 = stored.schedule(TENANT, dataset, season, Fixtures.roundRobin(season, 6, 1));
         ScheduleVersion v2 = stored.schedule(TENANT, dataset, season, Fixtures.roundRobin(season, 6, 2));
-        given().header(TestTokens.operator()).contentType("application/json").body(solved(v1, UUID.randomUUID().toString()))
-                .post("/onScheduleSolved").then().statusCode(200);
+        Partners.publish(TENANT, v1.id());
         Await.until("the publication's webhook delivered", Duration.ofSeconds(30), () -> Partners.deliveryIs(TENANT, "DELIVERED"));
         String delivery = Partners.delivery(TENANT)[3];
         String team = season.teams().get(0).id();
@@ -71,6 +70,9 @@ class ExportDoorMatrixTest {
                 Map.entry(Door.SCHEDULE_REPORT, (tenant, id) -> Map.of("tenant", tenant, "scheduleVersionId", v1.id().toString())),
                 Map.entry(Door.COMPARE_SCHEDULES, (tenant, id) -> Map.of("tenant", tenant, "base", v1.id().toString(),
                         "candidate", v2.id().toString())),
+                Map.entry(Door.SCHEDULE_VERSIONS, (tenant, id) -> Map.of("tenant", tenant, "season", season.season())),
+                Map.entry(Door.PUBLISH_SCHEDULE, (tenant, id) -> Map.of("tenant", tenant, "scheduleVersionId",
+                        stored.schedule(TENANT, dataset, season, Fixtures.roundRobin(season, 6, 1)).id().toString())),
                 Map.entry(Door.SUBSCRIBE, (tenant, id) -> Map.of("tenant", tenant, "url", PARTNER.url("/other"))),
                 Map.entry(Door.SUBSCRIPTIONS, (tenant, id) -> Map.of("tenant", tenant)),
                 Map.entry(Door.ROTATE_SECRET, (tenant, id) -> Map.of("tenant", tenant, "endpointId", endpoint)),

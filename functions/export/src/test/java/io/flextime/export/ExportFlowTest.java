@@ -76,14 +76,47 @@ class ExportFlowTest {
             CloudEvent solved = stored.solvedEvent(v1);
             stored.send(solved);
             stored.send(solved);
+
+            // a solved version is a draft: review files under the drafts prefix, nothing partner-facing
+            var drafted = KafkaProbe.read(EventType.EXPORT_COMPLETED.topic(), r -> v1.id().toString().equals(r.key()),
+                    found -> !found.isEmpty(), Duration.ofSeconds(60));
+            JsonNode draftEvent = mapper.readTree(drafted.get(0).value());
+            assertEquals("draft", draftEvent.at("/data/stage").asText());
+            String draftFolder = ExportFiles.draftFolder(tenant, season.season(), v1.id());
+            assertEquals(draftFolder + "manifest.json", draftEvent.at("/data/manifestKey").asText());
+            JsonNode draftManifest = mapper.readTree(objects.getBytes(config.buckets().exports(), draftFolder + "manifest.json"));
+            assertEquals(Set.of("report.html", "report.pdf", "grid.pdf"), fileNames(draftManifest, draftFolder));
+            Await.sleep(Duration.ofSeconds(2));
+            assertEquals(0, partner.requests("/hook").size(), "no webhook before publishSchedule");
+            assertEquals(0, count("SELECT count(*) FROM export_set WHERE tenant = '" + tenant + "'"), "no publication");
+            assertEquals(0, count("SELECT count(*) FROM webhook_message WHERE tenant = '" + tenant + "'"), "no message queued");
+            assertTrue(objects.list(config.buckets().exports(), ExportFiles.folder(tenant, season.season(), v1.id())).isEmpty(),
+                    "no public feed (calendar, formats) before publishSchedule");
+            assertEquals("DRAFT", given().header(Partners.viewer(tenant)).contentType("application/json")
+                    .body(Map.of("tenant", tenant, "season", season.season())).post("/scheduleVersions").then().statusCode(200)
+                    .extract().path("versions[0].lifecycle"));
+
+            // publishSchedule: asked twice (a retried request), published once
+            var first = Partners.publish(tenant, v1.id());
+            assertEquals(1, first.getInt("publicationNumber"));
+            assertTrue(!first.getBoolean("alreadyPublished"));
+            var again = Partners.publish(tenant, v1.id());
+            assertTrue(again.getBoolean("alreadyPublished"), "the second request answers the same publication");
+            assertEquals(1, again.getInt("publicationNumber"));
             Await.until("the first webhook", Duration.ofSeconds(60), () -> partner.requests("/hook").size() >= 1);
             Await.sleep(Duration.ofSeconds(2));
 
             // one set, one webhook, whatever the duplicates
-            assertEquals(1, partner.requests("/hook").size(), "a duplicate schedule.solved sends no second webhook");
+            assertEquals(1, partner.requests("/hook").size(), "a repeated publishSchedule sends no second webhook");
             assertEquals(1, count("SELECT count(*) FROM export_set WHERE tenant = '" + tenant + "'"));
             assertEquals(1, count("SELECT count(*) FROM webhook_delivery WHERE tenant = '" + tenant + "' AND status = 'DELIVERED'"));
             assertEquals(1, count("SELECT count(*) FROM webhook_attempt WHERE tenant = '" + tenant + "'"), "every attempt is logged");
+            var publishedEvents = KafkaProbe.read(EventType.SCHEDULE_PUBLISHED.topic(), r -> v1.id().toString().equals(r.key()),
+                    found -> found.size() >= 2, Duration.ofSeconds(30));
+            assertEquals(1, publishedEvents.stream().map(r -> CloudEvent.parse(r.value().getBytes(StandardCharsets.UTF_8), mapper).id())
+                    .distinct().count(), "schedule.published once (the repeated request re-emits the recorded event)");
+            assertEquals(v1.correlationId(), mapper.readTree(publishedEvents.get(0).value()).path("correlationid").asText(),
+                    "the publication continues the version's pipeline run");
 
             Receiver.Request hook = partner.requests("/hook").get(0);
             Map<String, List<String>> headers = new HashMap<>(hook.headers());
@@ -109,9 +142,9 @@ class ExportFlowTest {
             assertTrue(v1Files.containsAll(Set.of("report.html", "report.pdf")), v1Files.toString());
             assertTrue(!v1Files.contains("comparison.html"), "the first version of a season has nothing to compare with");
             var completed = KafkaProbe.read(EventType.EXPORT_COMPLETED.topic(), r -> v1.id().toString().equals(r.key()),
-                    found -> !found.isEmpty(), Duration.ofSeconds(30));
-            assertTrue(completed.stream().map(r -> CloudEvent.parse(r.value().getBytes(StandardCharsets.UTF_8), mapper).id())
-                    .distinct().count() == 1, "export.completed once (a duplicate only re-emits the recorded event)");
+                    found -> found.size() >= 3, Duration.ofSeconds(30));
+            assertEquals(2, completed.stream().map(r -> CloudEvent.parse(r.value().getBytes(StandardCharsets.UTF_8), mapper).id())
+                    .distinct().count(), "export.completed once for the draft, once for the publication (duplicates re-emit)");
 
             // the HTTP listing hands out working pre-signed URLs
             String url = given().header(Partners.viewer(tenant)).contentType("application/json")
@@ -132,7 +165,18 @@ class ExportFlowTest {
             // version 2: game 1 moves -> same UID, SEQUENCE 1, game.moved in the webhook
             List<Game> v2Games = Fixtures.moveGame(season, v1Games, 1, 10);
             ScheduleVersion v2 = stored.schedule(tenant, dataset, season, v2Games);
+            ScheduleVersion v2b = stored.schedule(tenant, dataset, season, Fixtures.moveGame(season, v1Games, 3, 11));
             stored.send(stored.solvedEvent(v2));
+            KafkaProbe.read(EventType.EXPORT_COMPLETED.topic(), r -> v2.id().toString().equals(r.key()),
+                    found -> !found.isEmpty(), Duration.ofSeconds(60));
+            JsonNode draft2 = mapper.readTree(objects.getBytes(config.buckets().exports(),
+                    ExportFiles.draftFolder(tenant, season.season(), v2.id()) + "manifest.json"));
+            assertEquals(v1.id().toString(), draft2.path("comparedWithScheduleVersionId").asText(),
+                    "a draft is compared with the published version");
+            assertTrue(fileNames(draft2, ExportFiles.draftFolder(tenant, season.season(), v2.id())).contains("comparison.html"));
+            Await.sleep(Duration.ofSeconds(1));
+            assertEquals(1, partner.requests("/hook").size(), "a second draft sends nothing either");
+            Partners.publish(tenant, v2.id());
             Await.until("the second webhook", Duration.ofSeconds(60), () -> partner.requests("/hook").size() >= 2);
             JsonNode p2 = mapper.readTree(partner.requests("/hook").get(1).body());
             assertEquals(0, p2.at("/data/counts/added").asInt());
@@ -164,7 +208,7 @@ class ExportFlowTest {
             // version 3: game 2 is dropped -> STATUS:CANCELLED with a bumped SEQUENCE, game.removed
             List<Game> v3Games = v2Games.stream().filter(g -> g.number() != 2).toList();
             ScheduleVersion v3 = stored.schedule(tenant, dataset, season, v3Games);
-            stored.send(stored.solvedEvent(v3));
+            Partners.publish(tenant, v3.id());
             Await.until("the third webhook", Duration.ofSeconds(60), () -> partner.requests("/hook").size() >= 3);
             JsonNode p3 = mapper.readTree(partner.requests("/hook").get(2).body());
             assertEquals(1, p3.at("/data/counts/removed").asInt());
@@ -175,6 +219,23 @@ class ExportFlowTest {
             assertEquals(1, cancelled.getSequence().getValue());
             Set<String> messageIds = partner.requests("/hook").stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
             assertEquals(3, messageIds.size(), "one message per published version");
+
+            // v2b was made before v3: publishing it over v3 is refused unless the request says supersede
+            given().header(Partners.publisher(tenant)).contentType("application/json")
+                    .body(Map.of("tenant", tenant, "scheduleVersionId", v2b.id().toString()))
+                    .post("/publishSchedule").then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("older-than-published"));
+            Await.sleep(Duration.ofSeconds(1));
+            assertEquals(3, partner.requests("/hook").size(), "a refused publication sends nothing");
+            int number = given().header(Partners.publisher(tenant)).contentType("application/json")
+                    .body(Map.of("tenant", tenant, "scheduleVersionId", v2b.id().toString(), "supersede", true))
+                    .post("/publishSchedule").then().statusCode(200).body("superseded", org.hamcrest.Matchers.equalTo(true))
+                    .extract().path("publicationNumber");
+            assertEquals(4, number);
+            Await.until("the fourth webhook", Duration.ofSeconds(60), () -> partner.requests("/hook").size() >= 4);
+            JsonNode p4 = mapper.readTree(partner.requests("/hook").get(3).body());
+            assertEquals(v3.id().toString(), p4.at("/data/previousScheduleVersionId").asText(), "changes against what partners had");
+            assertEquals(1, p4.at("/data/counts/added").asInt(), "game 2 comes back");
+            assertEquals(2, p4.at("/data/counts/moved").asInt(), "game 1 back to its slot, game 3 to slot 11");
         }
     }
 

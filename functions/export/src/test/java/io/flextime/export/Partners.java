@@ -28,6 +28,13 @@ public final class Partners {
         return TestTokens.auth(tenant, Role.PUBLISHER);
     }
 
+    /** Publishes a schedule version as the tenant's publisher (publishSchedule); returns the answer. */
+    public static io.restassured.path.json.JsonPath publish(String tenant, java.util.UUID version) {
+        return given().header(publisher(tenant)).contentType("application/json")
+                .body(Map.of("tenant", tenant, "scheduleVersionId", version.toString()))
+                .post("/publishSchedule").then().statusCode(200).extract().jsonPath();
+    }
+
     /** The tenant's viewer (exports, deliveries). */
     public static Header viewer(String tenant) {
         return TestTokens.auth(tenant, Role.VIEWER);

@@ -35,7 +35,7 @@ class Restart1PendingRetryTest {
         Season season = Fixtures.small("restart", 4);
         DatasetVersion dataset = stored.dataset(tenant, season, "json");
         ScheduleVersion v = stored.schedule(tenant, dataset, season, Fixtures.roundRobin(season, 3, 1));
-        stored.send(stored.solvedEvent(v));
+        Partners.publish(tenant, v.id());
         Await.until("a failed first attempt", Duration.ofSeconds(60), () -> {
             String[] d = Partners.delivery(tenant);
             return d != null && Integer.parseInt(d[2]) >= 1;

@@ -121,11 +121,11 @@ class WebhookRetryTest {
             Season season = Fixtures.small("ordered", 4);
             DatasetVersion dataset = stored.dataset(tenant, season, "json");
             ScheduleVersion v1 = stored.schedule(tenant, dataset, season, Fixtures.roundRobin(season, 3, 1));
-            stored.send(stored.solvedEvent(v1));
+            Partners.publish(tenant, v1.id());
             Await.until("first attempt", Duration.ofSeconds(60), () -> !partner.requests("/ordered").isEmpty());
             ScheduleVersion v2 = stored.schedule(tenant, dataset, season,
                     Fixtures.moveGame(season, Fixtures.roundRobin(season, 3, 1), 1, 5));
-            stored.send(stored.solvedEvent(v2));
+            Partners.publish(tenant, v2.id());
             Await.until("both accepted", Duration.ofSeconds(60),
                     () -> partner.requests("/ordered").stream().filter(r -> r.answered() == 200).count() == 2);
             List<String> versions = partner.requests("/ordered").stream()
@@ -147,7 +147,7 @@ class WebhookRetryTest {
         Season season = Fixtures.small(key, 4);
         DatasetVersion dataset = stored.dataset(tenant, season, "json");
         ScheduleVersion v = stored.schedule(tenant, dataset, season, Fixtures.roundRobin(season, 3, 1));
-        stored.send(stored.solvedEvent(v));
+        Partners.publish(tenant, v.id());
     }
 
     static String tenant() {

@@ -45,8 +45,13 @@ public class PipelineAlerts {
         JsonNode d = e.data();
         String run = e.correlationid();
         return Optional.ofNullable(switch (type) {
-            case EXPORT_COMPLETED -> new PipelineAlert(PipelineAlert.INFO, "export", "SUCCEEDED",
-                    "Schedule of " + d.path("season").asText() + " published: " + d.path("files").size() + " files", run);
+            case EXPORT_COMPLETED -> "draft".equals(d.path("stage").asText())
+                    ? new PipelineAlert(PipelineAlert.INFO, "export", "SUCCEEDED", "Draft schedule of " + d.path("season").asText()
+                            + " ready for review: " + d.path("files").size() + " files", run)
+                    : null;
+            case SCHEDULE_PUBLISHED -> new PipelineAlert(PipelineAlert.INFO, "publish", "SUCCEEDED",
+                    "Schedule of " + d.path("season").asText() + " published (publication " + d.path("publicationNumber").asInt()
+                            + ", " + d.path("counts").path("moved").asInt() + " game(s) moved)", run);
             case DATASET_INGEST_FAILED -> new PipelineAlert(PipelineAlert.ERROR, "ingest", "FAILED",
                     "Upload " + d.path("sourceKey").asText() + " rejected: " + first(d.path("problems"), "reason"), run);
             case DATASET_REJECTED -> new PipelineAlert(PipelineAlert.ERROR, "validate", "FAILED",

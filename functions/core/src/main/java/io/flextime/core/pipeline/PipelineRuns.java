@@ -35,6 +35,7 @@ public class PipelineRuns {
             Map.entry("flextime.schedule.infeasible.v1", new String[] { "solve", "FAILED" }),
             Map.entry("flextime.solve.unfinished.v1", new String[] { "solve", "UNFINISHED" }),
             Map.entry("flextime.export.completed.v1", new String[] { "export", "SUCCEEDED" }),
+            Map.entry("flextime.schedule.published.v1", new String[] { "publish", "SUCCEEDED" }),
             Map.entry("flextime.webhook.delivered.v1", new String[] { "webhook", "SUCCEEDED" }),
             Map.entry("flextime.webhook.dead-lettered.v1", new String[] { "webhook", "FAILED" }));
 
@@ -143,6 +144,7 @@ public class PipelineRuns {
             case "flextime.schedule.solved.v1" -> s.path("status").asText() + ", objective " + s.path("objective").asText()
                     + ", gap " + s.path("gap").asText();
             case "flextime.export.completed.v1" -> s.path("filesCount").asText() + " files";
+            case "flextime.schedule.published.v1" -> "publication " + s.path("publicationNumber").asText();
             case "flextime.webhook.delivered.v1", "flextime.webhook.dead-lettered.v1" -> "endpoint " + s.path("endpointId").asText();
             default -> "";
         };

@@ -52,6 +52,12 @@ public enum Door {
     CONTINUE_SOLVE("solve", "continueSolve", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
     SOLVE_FROM_KAFKA("solve", "solveFromKafka", Scope.PLATFORM, Effect.MUTATION, Trigger.EVENT, OPERATOR),
 
+    // the scheduler's workflow (issue 21): drafts, edits, re-plans, publication
+    SCHEDULE_VERSIONS("export", "scheduleVersions", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),
+    PUBLISH_SCHEDULE("export", "publishSchedule", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, PUBLISHER),
+    REPLAN("solve", "replan", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
+    EDIT_DRAFT("solve", "editDraft", Scope.TENANT, Effect.MUTATION, Trigger.HTTP, SCHEDULER),
+
     // export
     EXPORTS("export", "exports", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),
     TEAM_FILES("export", "teamFiles", Scope.TENANT, Effect.READ, Trigger.HTTP, VIEWER, SCHEDULER, PUBLISHER, OPERATOR),

@@ -30,8 +30,12 @@ class PipelineAlertsTest {
     }
 
     @Test
-    void aPublishedExportIsTheRunsSuccessAndProgressIsNotAlerted() throws Exception {
-        assertEquals("SUCCEEDED", alerts.alertFor(example(EventType.EXPORT_COMPLETED)).orElseThrow().outcome());
+    void aPublicationIsAlertedOnceAndProgressIsNotAlerted() throws Exception {
+        var published = alerts.alertFor(example(EventType.SCHEDULE_PUBLISHED)).orElseThrow();
+        assertEquals("SUCCEEDED", published.outcome());
+        assertEquals("publish", published.stage());
+        assertTrue(alerts.alertFor(example(EventType.EXPORT_COMPLETED)).isEmpty(),
+                "a publication's files are announced by schedule.published, not a second time");
         assertTrue(alerts.alertFor(example(EventType.SOLVE_PROGRESS)).isEmpty());
         assertTrue(alerts.alertFor(example(EventType.PIPELINE_ALERT)).isEmpty(), "alerts never alert about themselves");
     }

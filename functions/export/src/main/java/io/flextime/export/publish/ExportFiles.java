@@ -44,6 +44,11 @@ public class ExportFiles {
         return "exports/" + tenant + "/" + season + "/" + version + "/";
     }
 
+    /** Where a draft's review files go: never under a publication's folder, never in a public feed. */
+    public static String draftFolder(String tenant, String season, UUID version) {
+        return "exports/" + tenant + "/" + season + "/drafts/" + version + "/";
+    }
+
     public String bucket() {
         return config.buckets().exports();
     }
@@ -60,14 +65,27 @@ public class ExportFiles {
 
     public Written write(String tenant, String season, UUID version, UUID previousVersion, Instant publishedAt,
             List<RenderedFile> files) {
-        String folder = folder(tenant, season, version);
+        ObjectNode manifest = mapper.createObjectNode();
+        manifest.put("previousScheduleVersionId", previousVersion == null ? null : previousVersion.toString());
+        manifest.put("publishedAt", publishedAt.toString());
+        return write(folder(tenant, season, version), tenant, season, version, manifest, files);
+    }
+
+    /** A draft's review files and their manifest ({@code stage: draft}, the version compared with). */
+    public Written writeDraft(String tenant, String season, UUID version, UUID comparedWith, List<RenderedFile> files) {
+        ObjectNode manifest = mapper.createObjectNode();
+        manifest.put("stage", "draft");
+        manifest.put("comparedWithScheduleVersionId", comparedWith == null ? null : comparedWith.toString());
+        return write(draftFolder(tenant, season, version), tenant, season, version, manifest, files);
+    }
+
+    private Written write(String folder, String tenant, String season, UUID version, ObjectNode extra, List<RenderedFile> files) {
         List<ExportFile> written = upload(folder, files);
         ObjectNode manifest = mapper.createObjectNode();
         manifest.put("tenant", tenant);
         manifest.put("season", season);
         manifest.put("scheduleVersionId", version.toString());
-        manifest.put("previousScheduleVersionId", previousVersion == null ? null : previousVersion.toString());
-        manifest.put("publishedAt", publishedAt.toString());
+        manifest.setAll(extra);
         ArrayNode list = manifest.putArray("files");
         for (ExportFile f : written) {
             list.addObject().put("file", f.file()).put("format", f.format()).put("bytes", f.bytes()).put("sha256", f.sha256());

@@ -18,6 +18,12 @@ public class ExportRenderer {
         return files;
     }
 
+    /** A draft's printable season grid (teams × dates, then a page per team): {@code grid.pdf}. */
+    public RenderedFile renderGrid(PublishedSchedule schedule) {
+        RenderedFile pdf = new PdfFormat().render(schedule).get(0);
+        return new RenderedFile("grid.pdf", pdf.format(), pdf.contentType(), pdf.bytes());
+    }
+
     public List<RenderedFile> renderTeam(PublishedSchedule schedule, String team) {
         if (schedule.season().team(team).isEmpty()) {
             throw new IllegalArgumentException("team '" + team + "' is not in season " + schedule.season().season());

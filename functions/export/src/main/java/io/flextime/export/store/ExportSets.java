@@ -60,14 +60,46 @@ public class ExportSets {
                 });
     }
 
-    /** Records a published set with its games; false (and nothing written) if the version was published already. */
+    /** A publication as the publishSchedule door reports it. {@code changes}: the {added, moved, removed} counts as JSON. */
+    public record Publication(UUID scheduleVersionId, String season, int number, UUID previousVersionId, String manifestKey,
+            String changes, Instant publishedAt, String publishedBy) {
+    }
+
+    public Uni<Optional<Publication>> publication(SqlConnection conn, UUID scheduleVersionId) {
+        return conn.preparedQuery("SELECT schedule_version_id, season, publication_number, previous_version_id, manifest_key, "
+                        + "changes::text, published_at, published_by FROM export_set WHERE schedule_version_id = $1")
+                .execute(Tuple.of(scheduleVersionId)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = it.next();
+                    return Optional.of(new Publication(r.getUUID(0), r.getString(1), r.getInteger(2), r.getUUID(3), r.getString(4),
+                            r.getString(5), r.getOffsetDateTime(6).toInstant(), r.getString(7)));
+                });
+    }
+
+    /** The events a publication emitted (re-emitted when the same publication is asked for again). */
+    public Uni<Optional<String>> outputs(SqlConnection conn, UUID scheduleVersionId) {
+        return conn.preparedQuery("SELECT outputs::text FROM export_set WHERE schedule_version_id = $1")
+                .execute(Tuple.of(scheduleVersionId))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getString(0)) : Optional.empty());
+    }
+
+    /**
+     * Records the season's {@code number}-th publication with its games; false (and nothing written) if the
+     * version was published already. The unique (tenant, season, number) keeps two publications from
+     * taking one place, whatever the caller's lease says.
+     */
     public Uni<Boolean> insert(SqlConnection conn, String tenant, String season, UUID scheduleVersionId, UUID previousVersionId,
-            String manifestKey, String filesJson, String changesJson, Instant publishedAt, List<PublishedGame> games) {
+            String manifestKey, String filesJson, String changesJson, Instant publishedAt, List<PublishedGame> games, int number,
+            String publishedBy, String outputsJson) {
         return conn.preparedQuery("INSERT INTO export_set (schedule_version_id, tenant, season, previous_version_id, manifest_key, "
-                        + "files, changes, published_at) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8) "
+                        + "files, changes, published_at, publication_number, published_by, outputs) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9, $10, $11::text::jsonb) "
                         + "ON CONFLICT (schedule_version_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] { scheduleVersionId, tenant, season, previousVersionId, manifestKey, filesJson,
-                        changesJson, publishedAt.atOffset(ZoneOffset.UTC) }))
+                        changesJson, publishedAt.atOffset(ZoneOffset.UTC), number, publishedBy, outputsJson }))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         return Uni.createFrom().item(false);

@@ -38,6 +38,10 @@ public record SolveSettings(
         return new SolveSettings(timeLimit, 0, null, null, List.of(), null, null);
     }
 
+    public SolveSettings withHint(List<Assignment> start) {
+        return new SolveSettings(timeLimit, workers, seed, weights, start, objectiveCutoff, stopRequested);
+    }
+
     public SolveSettings withSeed(Long other) {
         return new SolveSettings(timeLimit, workers, other, weights, hint, objectiveCutoff, stopRequested);
     }

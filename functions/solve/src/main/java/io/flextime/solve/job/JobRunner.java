@@ -1,5 +1,10 @@
 package io.flextime.solve.job;
 
+import io.flextime.solve.edit.DraftEditor;
+import io.flextime.solve.replan.Replan;
+import io.flextime.solve.replan.ReplanBase;
+import io.flextime.solve.replan.ReplanSearch;
+import io.flextime.solve.replan.ReplanSeason;
 import io.flextime.core.messaging.EventPublisher;
 import io.flextime.core.messaging.PermanentFailure;
 import io.flextime.core.model.Season;
@@ -54,6 +59,7 @@ public class JobRunner {
     private final ResultRecorder results;
     private final SolveConfig config;
     private final EventPublisher publisher;
+    private final ReplanBase bases;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "solve-checkpoints");
         t.setDaemon(true);
@@ -63,7 +69,8 @@ public class JobRunner {
 
     public JobRunner(RedisLock locks, TenantDb db, JobStore jobs, CheckpointStore checkpoints, SeasonRepository seasons,
             SeasonSolver solver, JobEvents events, ResultRecorder results, SolveConfig config,
-            EventPublisher publisher) {
+            EventPublisher publisher, ReplanBase bases) {
+        this.bases = bases;
         this.locks = locks;
         this.db = db;
         this.jobs = jobs;
@@ -113,9 +120,11 @@ public class JobRunner {
             results.cancelled(job, null, job.elapsedSeconds());
             return Optional.empty();
         }
-        Season season = db.inTenantBlocking(tenant, c -> seasons.loadSeason(c, job.versionId()))
+        Season ofDataset = db.inTenantBlocking(tenant, c -> seasons.loadSeason(c, job.versionId()))
                 .orElseThrow(() -> new PermanentFailure("dataset version " + job.versionId() + " not found"));
         SolveParameters p = job.parameters();
+        ReplanSeason.Derived replan = p.replan() == null ? null : derive(tenant, ofDataset, p.replan());
+        Season season = replan == null ? ofDataset : replan.season();
         String modelHash = solver.modelHash(season, settings(p, Duration.ofSeconds(p.timeBudgetSeconds()), null, null));
         Optional<Checkpoint> stored = checkpoints.load(jobId);
         Optional<Checkpoint> resume = stored.filter(cp -> modelHash.equals(cp.modelHash()));
@@ -140,10 +149,14 @@ public class JobRunner {
         if (slice > 0) {
             SolveSettings settings = settings(p, Duration.ofMillis(Math.max(1, (long) (slice * 1000))),
                     resume.orElse(null), monitor).withSeed(seedOf(p, job.invocations(), resume.isPresent()));
+            if (replan != null && resume.isEmpty()) {
+                settings = settings.withHint(replan.start()); // a re-plan starts from its base: zero moves
+            }
             running.add(monitor);
             monitor.start(ticker);
             try {
-                result = solver.solve(season, settings, monitor);
+                result = replan != null ? new ReplanSearch(solver).solve(replan, settings, monitor)
+                        : solver.solve(season, settings, monitor);
             } finally {
                 monitor.stop();
                 running.remove(monitor);
@@ -246,6 +259,14 @@ public class JobRunner {
     /** Travel and penalties are never negative (weights are checked non-negative): 0 bounds every objective. */
     private static double orZero(Double bound) {
         return bound == null ? 0.0 : bound;
+    }
+
+    /** A re-plan's season: the stored one with its base's games as matchups and the re-plan's rules. */
+    private ReplanSeason.Derived derive(String tenant, Season stored, Replan replan) {
+        UUID baseId = UUID.fromString(replan.baseVersionId());
+        ReplanBase.Base base = db.inTenantBlocking(tenant, c -> bases.load(c, baseId))
+                .orElseThrow(() -> new PermanentFailure("the re-plan's base version " + baseId + " is gone"));
+        return ReplanSeason.derive(DraftEditor.withRules(stored, base.marked()), base.version().games(), base.pinned(), replan);
     }
 
     private static SolveSettings settings(SolveParameters p, Duration limit, Checkpoint resume, InvocationMonitor monitor) {

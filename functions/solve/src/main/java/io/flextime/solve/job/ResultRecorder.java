@@ -1,5 +1,13 @@
 package io.flextime.solve.job;
 
+import io.flextime.core.messaging.PermanentFailure;
+import io.flextime.core.store.ScheduleLineage;
+import io.flextime.solve.replan.Replan;
+import io.flextime.solve.replan.ReplanBase;
+import io.flextime.solve.replan.ReplanOutcome;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.Set;
 import io.flextime.rules.evaluator.Assignment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,9 +45,13 @@ public class ResultRecorder {
     private final JobEvents events;
     private final ObjectMapper mapper;
     private final FunctionMetrics metrics;
+    private final ReplanBase bases;
+    private final ScheduleLineage lineage;
 
     public ResultRecorder(TenantDb db, JobStore jobs, ScheduleRepository schedules, JobEvents events, ObjectMapper mapper,
-            FunctionMetrics metrics) {
+            FunctionMetrics metrics, ReplanBase bases, ScheduleLineage lineage) {
+        this.bases = bases;
+        this.lineage = lineage;
         this.metrics = metrics;
         this.db = db;
         this.jobs = jobs;
@@ -63,10 +75,50 @@ public class ResultRecorder {
                 games.size(), s.travelTotal(), s.elapsedSeconds());
         JobStore.Outcome outcome = new JobStore.Outcome(s.status(), s.objective(), s.bestBound(),
                 SolveResult.gap(s.objective(), s.bestBound()), s.elapsedSeconds(), s.solutions(), scheduleId);
-        db.inTenantBlocking(job.tenant(), conn -> schedules.insert(conn, version)
+        Replan replan = job.parameters().replan();
+        db.inTenantBlocking(job.tenant(), conn -> (replan == null ? schedules.insert(conn, version)
+                        : replanned(conn, version, replan, s.games()))
                 .chain(() -> jobs.finish(conn, job.jobId(), JobState.SOLVED, outcome, event)));
         metrics.records("games-scheduled", games.size());
         return event;
+    }
+
+    /**
+     * A re-plan's draft: stored with its base as parent and origin {@code replan}, the base's pins carried
+     * over, and {@code metrics.replan} listing the moved games (the postponed ones marked) and the travel change.
+     */
+    private Uni<Boolean> replanned(SqlConnection conn, ScheduleVersion version, Replan replan, List<Assignment> result) {
+        UUID baseId = UUID.fromString(replan.baseVersionId());
+        return bases.load(conn, baseId).chain(found -> {
+            ReplanBase.Base base = found.orElseThrow(() -> new PermanentFailure("the re-plan's base version " + baseId + " is gone"));
+            Set<Integer> postponed = replan.changes().stream().filter(c -> Replan.POSTPONE.equals(c.type()))
+                    .map(Replan.Change::game).collect(Collectors.toSet());
+            List<ReplanOutcome.MovedGame> moved = ReplanOutcome.moved(base.version().games(), result, postponed);
+            ObjectNode metrics = version.metrics() == null ? mapper.createObjectNode() : ((ObjectNode) version.metrics()).deepCopy();
+            ObjectNode r = metrics.putObject("replan");
+            r.put("baseVersionId", baseId.toString());
+            r.put("frozenBefore", replan.frozenBefore());
+            r.put("changeWeight", replan.changeWeight());
+            r.set("changes", mapper.valueToTree(replan.changes()));
+            r.put("movedBesidesPostponed", ReplanOutcome.movesBesidesPostponed(moved));
+            r.set("moved", mapper.valueToTree(moved));
+            Double baseTravel = base.version().travelTotal();
+            r.put("travelDeltaKm", baseTravel == null || version.travelTotal() == null ? null : version.travelTotal() - baseTravel);
+            ScheduleVersion withReplan = new ScheduleVersion(version.id(), version.tenant(), version.datasetVersionId(),
+                    version.jobId(), version.season(), version.status(), version.objective(), version.bestBound(), version.gap(),
+                    version.travelTotal(), metrics, version.correlationId(), version.createdAt(), version.games());
+            Set<Integer> pins = pinnedNumbers(base, version.games());
+            return schedules.insert(conn, withReplan).call(inserted -> !inserted ? Uni.createFrom().voidItem()
+                    : lineage.derived(conn, version.id(), ScheduleLineage.REPLAN, baseId).chain(() -> lineage.pin(conn, version.id(), pins)));
+        });
+    }
+
+    /** The new numbers of the base's pinned games (a pinned game keeps its teams and slot). */
+    private static Set<Integer> pinnedNumbers(ReplanBase.Base base, List<Game> games) {
+        Set<String> pinned = base.version().games().stream().filter(g -> base.pinned().contains(g.number()))
+                .map(g -> g.homeTeam() + '\u0000' + g.awayTeam() + '\u0000' + g.slotIndex()).collect(Collectors.toSet());
+        return games.stream().filter(g -> pinned.contains(g.homeTeam() + '\u0000' + g.awayTeam() + '\u0000' + g.slotIndex()))
+                .map(Game::number).collect(Collectors.toSet());
     }
 
     /** The budget ended before any schedule was found (not a proof that none exists). */
@@ -93,7 +145,7 @@ public class ResultRecorder {
     }
 
     /** Games in slot order; the date is the slot's, the venue the home team's. */
-    static List<Game> games(Season season, List<Assignment> assignments) {
+    public static List<Game> games(Season season, List<Assignment> assignments) {
         Map<Integer, LocalDate> dates = season.slots().stream().filter(s -> s.date() != null)
                 .collect(Collectors.toMap(Slot::index, Slot::date, (a, b) -> a));
         Map<String, String> venues = season.teams().stream().filter(t -> t.venueId() != null)

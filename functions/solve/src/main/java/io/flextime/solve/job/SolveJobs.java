@@ -1,5 +1,8 @@
 package io.flextime.solve.job;
 
+import io.flextime.solve.replan.Replan;
+import io.flextime.solve.replan.ReplanBase;
+import io.flextime.solve.replan.ReplanRequest;
 import io.flextime.core.audit.Actor;
 import io.flextime.core.audit.AuditTrail;
 import io.flextime.core.messaging.EventPublisher;
@@ -31,9 +34,11 @@ public class SolveJobs {
     private final EventPublisher publisher;
     private final SolveConfig config;
     private final AuditTrail audit;
+    private final ReplanBase bases;
 
     public SolveJobs(TenantDb db, JobStore jobs, CheckpointStore checkpoints, RedisLock locks, JobLauncher launcher,
-            JobEvents events, EventPublisher publisher, SolveConfig config, AuditTrail audit) {
+            JobEvents events, EventPublisher publisher, SolveConfig config, AuditTrail audit, ReplanBase bases) {
+        this.bases = bases;
         this.audit = audit;
         this.db = db;
         this.jobs = jobs;
@@ -66,6 +71,12 @@ public class SolveJobs {
      */
     public Uni<SolveJob> register(SqlConnection conn, String tenant, UUID versionId, int timeBudgetSeconds,
             ObjectiveWeights weights, Long seed, Integer workers, String correlationId, Actor actor) {
+        return register(conn, tenant, versionId, timeBudgetSeconds, weights, seed, workers, null, correlationId, actor);
+    }
+
+    /** The same, for a re-plan of a base version of {@code versionId} when {@code replan} is given. */
+    Uni<SolveJob> register(SqlConnection conn, String tenant, UUID versionId, int timeBudgetSeconds,
+            ObjectiveWeights weights, Long seed, Integer workers, Replan replan, String correlationId, Actor actor) {
         long maxBudget = config.maxTimeBudget().toSeconds();
         if (timeBudgetSeconds < 1 || timeBudgetSeconds > maxBudget) {
             return Uni.createFrom().failure(new ProblemException(Problem.badRequest("budget-out-of-range", "a solve may take 1.."
@@ -77,7 +88,7 @@ public class SolveJobs {
                         "dataset version " + versionId + " does not exist for tenant " + tenant)));
             }
             SolveParameters params = new SolveParameters(timeBudgetSeconds,
-                    weights == null ? seasonWeights.get() : weights, seed, workers == null ? 0 : workers);
+                    weights == null ? seasonWeights.get() : weights, seed, workers == null ? 0 : workers, replan);
             UUID jobId = params.jobId(tenant, versionId);
             // A job that exists is found again whatever the cap; only a new one counts against it.
             return jobs.find(conn, jobId).chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get())
@@ -91,10 +102,31 @@ public class SolveJobs {
                         }
                         return jobs.register(conn, jobId, tenant, versionId, params, correlationId)
                                 .call(r -> r.created() ? audit.record(conn, tenant, actor, AuditTrail.OK, "jobId", r.job().jobId(),
-                                        "versionId", versionId, "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem())
+                                        "versionId", versionId, "timeBudgetSeconds", timeBudgetSeconds, "replanOf",
+                                        replan == null ? null : replan.baseVersionId()) : Uni.createFrom().voidItem())
                                 .map(JobStore.Registration::job);
                     }));
         });
+    }
+
+    /**
+     * Starts (or finds: the same re-plan is one job) the re-plan of a base schedule version as a solve job of
+     * the base's dataset version; its result is a draft whose parent is the base (README "Re-plan").
+     */
+    public SolveJob replan(String tenant, ReplanRequest request, Actor actor) {
+        ReplanRequest.Valid valid = request.validate(config.maxTimeBudget().toSeconds());
+        SolveJob job = db.inTenantBlocking(tenant, conn -> bases.load(conn, valid.baseVersionId()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(404, "unknown-schedule-version",
+                        "Unknown schedule version", "No schedule version " + valid.baseVersionId() + " for tenant " + tenant)));
+            }
+            valid.checkAgainst(found.get().version());
+            return register(conn, tenant, found.get().version().datasetVersionId(), valid.timeBudgetSeconds(), null,
+                    request.seed(), request.workers(), valid.replan(),
+                    request.correlationId() == null ? actor.correlationId() : request.correlationId(), actor);
+        }));
+        dispatch(job);
+        return job;
     }
 
     /**
@@ -182,7 +214,7 @@ public class SolveJobs {
                     "job " + jobId + " ended UNFINISHED after its budget of " + spent + " s; continue it with a larger total"));
         }
         SolveParameters p = job.parameters();
-        SolveParameters more = new SolveParameters(timeBudgetSeconds, p.weights(), p.seed(), p.workers());
+        SolveParameters more = p.withBudget(timeBudgetSeconds);
         boolean reopened = db.inTenantBlocking(tenant, c -> jobs.reopen(c, job.jobId(), more)
                 .call(done -> done ? audit.record(c, tenant, actor, AuditTrail.OK, "jobId", job.jobId(),
                         "timeBudgetSeconds", timeBudgetSeconds) : Uni.createFrom().voidItem()));

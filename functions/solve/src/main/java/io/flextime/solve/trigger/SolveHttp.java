@@ -1,5 +1,8 @@
 package io.flextime.solve.trigger;
 
+import io.flextime.solve.edit.DraftEditor;
+import io.flextime.solve.edit.EditRequest;
+import io.flextime.solve.replan.ReplanRequest;
 import io.flextime.core.security.Caller;
 import io.flextime.core.security.CurrentCaller;
 import io.flextime.core.security.Door;
@@ -15,10 +18,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class SolveHttp {
     private final SolveJobs jobs;
     private final CurrentCaller caller;
+    private final DraftEditor editor;
 
-    public SolveHttp(SolveJobs jobs, CurrentCaller caller) {
+    public SolveHttp(SolveJobs jobs, CurrentCaller caller, DraftEditor editor) {
         this.jobs = jobs;
         this.caller = caller;
+        this.editor = editor;
     }
 
     /** Starts (or finds) the job of this version and parameters; returns at once with its id and state. */
@@ -52,6 +57,27 @@ public class SolveHttp {
     public SolveJob continueSolve(ContinueRequest request) {
         Caller c = caller.get();
         return jobs.continueJob(c.tenant(), request.jobId(), request.timeBudgetSeconds(), c.actor());
+    }
+
+    /**
+     * Re-plans a base version (README "Re-plan"): a solve job like any other (status, cancel, continuation),
+     * whose result is a draft with the moved games listed.
+     */
+    @Funq
+    @Guard(Door.REPLAN)
+    public SolveJob replan(ReplanRequest request) {
+        Caller c = caller.get();
+        return jobs.replan(c.tenant(), request, c.actor());
+    }
+
+    /**
+     * Edits a version by hand (move, swap, pin, unpin, mark unavailable): checked at once by the evaluator,
+     * saved as a new draft whose parent is the edited version (README "Edits").
+     */
+    @Funq
+    @Guard(Door.EDIT_DRAFT)
+    public DraftEditor.EditResult editDraft(EditRequest request) {
+        return editor.edit(caller.get(), request);
     }
 
     /** Names one job of the caller's tenant ({@code tenant}, when given, must be the token's). */

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,12 +61,17 @@ class SolveDoorMatrixTest {
         // Long enough to be still running (or waiting for the pool) when the matrix cancels it.
         UUID large = TestSeasons.store(db, seasons, mapper, TENANT, TestSeasons.compactDouble("matrix-large", 12, false));
         String running = probe.start(JobProbe.request(TENANT, large, 600, 2)).getString("jobId");
+        String base = awaitSolved(probe, finished);
         return DoorMatrix.of("solve", TENANT, Map.of(
                 Door.START_SOLVE, (tenant, id) -> JobProbe.request(tenant, version, 1, ThreadLocalRandom.current().nextLong(1000, 1_000_000)),
                 Door.SOLVE_STATUS, (tenant, id) -> Map.of("tenant", tenant, "jobId", finished),
                 Door.CANCEL_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", running),
                 Door.CONTINUE_SOLVE, (tenant, id) -> Map.of("tenant", tenant, "jobId", unfinished, "timeBudgetSeconds", 2),
-                Door.SOLVE_FROM_KAFKA, (tenant, id) -> requested(version, id)));
+                Door.SOLVE_FROM_KAFKA, (tenant, id) -> requested(version, id),
+                Door.REPLAN, (tenant, id) -> Map.of("tenant", tenant, "baseVersionId", base, "frozenBefore", "2026-01-01",
+                        "changes", List.of(), "timeBudgetSeconds", 1, "seed", ThreadLocalRandom.current().nextLong(1000, 1_000_000)),
+                Door.EDIT_DRAFT, (tenant, id) -> Map.of("tenant", tenant, "scheduleVersionId", base, "edits",
+                        List.of(Map.of("type", "pin", "games", List.of(ThreadLocalRandom.current().nextInt(1, 13)))))));
     }
 
     private static Season itc(String name) {
@@ -73,6 +79,20 @@ class SolveDoorMatrixTest {
             return BenchInstances.itc(BenchInstances.repoData(), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The schedule version of a job that must end SOLVED (a re-plan's base). */
+    private static String awaitSolved(JobProbe probe, String jobId) {
+        try {
+            var done = probe.await(TENANT, jobId, JobProbe.FINISHED, Duration.ofSeconds(90));
+            if (!"SOLVED".equals(done.getString("status"))) {
+                throw new AssertionError("the re-plan's base job ended " + done.prettify());
+            }
+            return done.getString("scheduleVersionId");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
