@@ -83,7 +83,8 @@ public final class CalendarSearch {
         boolean travelOnDates = KnownDatesTravel.applies(first);
         double annealing = seconds - elapsed(begin);
         long handOver = System.nanoTime() + (long) (annealing * ANNEALING_SHARE * 1e9);
-        BooleanSupplier annealingStop = travelOnDates ? () -> stop.getAsBoolean() || (reporter.best != null && System.nanoTime() > handOver) : stop;
+        BooleanSupplier annealingStop = !travelOnDates ? stop
+                : () -> stop.getAsBoolean() || (reporter.best != null && System.nanoTime() > handOver);
         Round round = anneal(first, ix, weights, from, annealing, workers, seed, begin, annealingStop, reporter);
         if (travelOnDates && reporter.bestSchedule != null) {
             KnownDatesTravel.improve(first, reporter.bestSchedule, seconds - elapsed(begin), workers, seed, stop,

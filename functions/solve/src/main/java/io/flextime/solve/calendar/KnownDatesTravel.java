@@ -79,18 +79,17 @@ final class KnownDatesTravel {
 
         @Override
         public void onSolutionCallback() {
+            int[] slot = m.slots(this::booleanValue);
             double before = st.objective();
             st.begin();
-            for (int g = 0; g < m.x.length; g++) {
-                int s = slotOf(g);
-                if (s != st.slotOf[g]) {
+            for (int g = 0; g < slot.length; g++) {
+                if (slot[g] != st.slotOf[g]) {
                     st.unplace(g);
                 }
             }
-            for (int g = 0; g < m.x.length; g++) {
-                int s = slotOf(g);
-                if (s >= 0 && st.slotOf[g] < 0) {
-                    st.place(g, s);
+            for (int g = 0; g < slot.length; g++) {
+                if (slot[g] >= 0 && st.slotOf[g] < 0) {
+                    st.place(g, slot[g]);
                 }
             }
             st.evaluate(0);
@@ -101,15 +100,6 @@ final class KnownDatesTravel {
             } else {
                 st.rollback();
             }
-        }
-
-        private int slotOf(int g) {
-            for (int s = 0; s < m.x[g].length; s++) {
-                if (m.x[g][s] != null && booleanValue(m.x[g][s])) {
-                    return s;
-                }
-            }
-            return -1;
         }
     }
 }

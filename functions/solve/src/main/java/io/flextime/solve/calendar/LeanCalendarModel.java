@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * A first schedule, by CP-SAT on a lean model without travel, for seasons whose pairings are given and
@@ -92,16 +93,21 @@ final class LeanCalendarModel {
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return null;
         }
-        int[] slot = new int[p.games()];
+        return new int[][] {m.slots(solver::booleanValue), p.gameHome.clone(), p.gameAway.clone()};
+    }
+
+    /** Each game's slot in a solution whose booleans {@code value} reads (−1 for a game without one). */
+    int[] slots(Predicate<BoolVar> value) {
+        int[] slot = new int[x.length];
         Arrays.fill(slot, -1);
-        for (int g = 0; g < p.games(); g++) {
-            for (int s = 0; s < p.slotCount; s++) {
-                if (m.x[g][s] != null && solver.booleanValue(m.x[g][s])) {
+        for (int g = 0; g < x.length; g++) {
+            for (int s = 0; s < x[g].length; s++) {
+                if (x[g][s] != null && value.test(x[g][s])) {
                     slot[g] = s;
                 }
             }
         }
-        return new int[][] {slot, p.gameHome.clone(), p.gameAway.clone()};
+        return slot;
     }
 
     /** The model with its hard rules posted, or null when a game or a date has no slot. */

@@ -28,8 +28,7 @@ public final class Big12Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = BenchOptions.parse(args);
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        Season season = json.readValue(Path.of(opts.getOrDefault("season", "samples/big12-mbb-2025-26/season.json")).toFile(),
-                Season.class);
+        Season season = BenchInstances.seasonJson(Path.of(opts.getOrDefault("season", "samples/big12-mbb-2025-26/season.json")));
         int limit = Integer.parseInt(opts.getOrDefault("time-limit", "60"));
         int workers = Integer.parseInt(opts.getOrDefault("workers", "0"));
         CpSatSeasonSolver solver = new CpSatSeasonSolver();

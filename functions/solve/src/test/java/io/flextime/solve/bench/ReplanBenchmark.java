@@ -45,8 +45,7 @@ public final class ReplanBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = BenchOptions.parse(args);
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        Season season = json.readValue(Path.of(opts.getOrDefault("season", "samples/big12-mbb-2025-26/season.json")).toFile(),
-                Season.class);
+        Season season = BenchInstances.seasonJson(Path.of(opts.getOrDefault("season", "samples/big12-mbb-2025-26/season.json")));
         int baseSeconds = Integer.parseInt(opts.getOrDefault("base-seconds", "30"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "9"));
         int longRun = Integer.parseInt(opts.getOrDefault("long-run-seconds", "60"));

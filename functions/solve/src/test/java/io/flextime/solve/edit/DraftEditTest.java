@@ -20,6 +20,7 @@ import io.flextime.core.testing.KafkaProbe;
 import io.flextime.core.testing.LocalStack;
 import io.flextime.core.testing.TestTokens;
 import io.flextime.events.EventType;
+import io.flextime.solve.job.TestSeasons;
 import io.flextime.solve.replan.ReplanFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +57,7 @@ class DraftEditTest {
 
     @Test
     void editsAreCheckedAtOnceAndSavedAsDraftsWithTheirParent() {
-        String tenant = "edittest-" + UUID.randomUUID().toString().substring(0, 8);
+        String tenant = TestSeasons.tenant("edittest");
         TestTokens.register(tenant);
         Season season = ReplanFixtures.season();
         UUID dataset = UUID.randomUUID();

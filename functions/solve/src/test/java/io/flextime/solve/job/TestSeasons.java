@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Small real seasons (Big 12 arenas, compact double round robin) stored as dataset versions of a fresh tenant. */
-final class TestSeasons {
+public final class TestSeasons {
     /** Big 12 arenas: id, city, latitude, longitude. */
     private static final Object[][] ARENAS = {
             { "ku", "Lawrence", 38.954, -95.252 }, { "isu", "Ames", 42.021, -93.636 }, { "bay", "Waco", 31.558, -97.115 },
@@ -30,7 +30,7 @@ final class TestSeasons {
     private TestSeasons() {
     }
 
-    static String tenant(String prefix) {
+    public static String tenant(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
