@@ -5,6 +5,7 @@ import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,7 @@ public class ReadinessWarmUp {
 
     private final SmallRyeHealthReporter reporter;
     private final boolean enabled;
+    private final CompletableFuture<String> outcome = new CompletableFuture<>();
 
     public ReadinessWarmUp(SmallRyeHealthReporter reporter,
                            @ConfigProperty(name = "flextime.health.warm-up", defaultValue = "true") boolean enabled) {
@@ -35,6 +37,7 @@ public class ReadinessWarmUp {
     /** First among the start-up observers, so the most boot work is left to overlap with. */
     void onStart(@Observes @Priority(1) StartupEvent start) {
         if (!enabled) {
+            outcome.complete("off");
             return;
         }
         Thread t = new Thread(this::run, "readiness-warm-up");
@@ -42,14 +45,24 @@ public class ReadinessWarmUp {
         t.start();
     }
 
+    /**
+     * The warm-up's overall readiness status ({@code UP} or {@code DOWN}: the messaging channels may still be
+     * connecting), {@code failed: ...}, or {@code off}; completes when the warm-up is over.
+     */
+    public CompletableFuture<String> outcome() {
+        return outcome;
+    }
+
     private void run() {
         long begin = System.nanoTime();
         try {
             String status = reporter.getReadiness().getPayload().getString("status", "?");
             LOG.debugf("readiness warm-up: %s in %d ms", status, (System.nanoTime() - begin) / 1_000_000);
+            outcome.complete(status);
         } catch (RuntimeException e) {
             // A dependency that is down now is reported by the readiness calls themselves.
             LOG.debugf("readiness warm-up failed after %d ms: %s", (System.nanoTime() - begin) / 1_000_000, e.toString());
+            outcome.complete("failed: " + e);
         }
     }
 }
