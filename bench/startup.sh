@@ -26,7 +26,7 @@ cd "$FLEXTIME_ROOT"
 RUNS="${BENCH_RUNS:-3}"
 APPCDS="${BENCH_APPCDS:-1}"
 FUNCTIONS=(${BENCH_FUNCTIONS:-ingest validate solve export backup})
-JVM_FLAGS=(-Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+JVM_FLAGS=("${FT_FUNCTION_JVM_FLAGS[@]}") # the demo's (scripts/lib.sh)
 mkdir -p "$FT_HOME/bench" "$FT_LOGS"
 
 "$FLEXTIME_ROOT/flextime" stack status >/dev/null || "$FLEXTIME_ROOT/flextime" stack up >&2

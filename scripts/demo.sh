@@ -119,7 +119,7 @@ for fn in "${FUNCTIONS[@]}"; do
   # The solve budget of an auto-solve is the function's flextime.solve.default-time-budget.
   FLEXTIME_HTTP_PORT="${PORT[$fn]}" FLEXTIME_LOCAL_MODE=true QUARKUS_LOG_CONSOLE_JSON_ENABLED=true \
     FLEXTIME_SOLVE_DEFAULT_BUDGET="PT${SOLVE_SECONDS}S" \
-    java -Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    java "${FT_FUNCTION_JVM_FLAGS[@]}" $(ft_appcds_flags "$fn") \
     -jar "functions/$fn/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/fn-$fn.log" 2>&1 &
   STARTED_PIDS+=($!)
   echo $! >"$RUN_DIR/fn-$fn.pid"

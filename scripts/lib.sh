@@ -260,6 +260,26 @@ ft_file_holders() {
   find /proc/[0-9]*/fd -lname "$1" 2>/dev/null | cut -d/ -f3 | sort -un | tr '\n' ' ' || true
 }
 
+# The JVM flags of a function started here (the demo, bench startup): a small heap, the serial collector,
+# C1 only (start-up over peak speed; the Lambda functions' JAVA_TOOL_OPTIONS stop at C1 too).
+FT_FUNCTION_JVM_FLAGS=(-Xms64m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+
+# ft_appcds_flags <function>: AppCDS for the function's JVM (bench/startup.sh says why the dynamic archive
+# is made where it is used). Maps functions/<fn>/target/quarkus-app/app-cds-dynamic.jsa when no jar of the
+# app is newer than it; otherwise removes it and has this JVM write it when it exits (a stale or broken
+# archive is never fatal: the JVM then loads the classes from the jars). JDK 17 has no
+# -XX:+AutoCreateSharedArchive (JDK 19), hence the two cases.
+ft_appcds_flags() {
+  local app="functions/$1/target/quarkus-app"
+  local archive="$app/app-cds-dynamic.jsa"
+  if [[ -s "$archive" && -z "$(find "$app" -name '*.jar' -newer "$archive" -print -quit)" ]]; then
+    echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  else
+    rm -f "$archive"
+    echo "-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
+
 # Loads .flextime/stack.env (written by `stack up`) into the environment, exported.
 ft_load_stack_env() {
   if [[ -f "$FT_HOME/stack.env" ]]; then
