@@ -40,13 +40,13 @@ import java.util.TreeSet;
  */
 public final class ReplanSearch {
     /** Days around a displaced game whose games of the same teams are freed, stage by stage; MAX_VALUE: all games. */
-    static final int[] RADII = {0, 7, 14, Integer.MAX_VALUE};
+    static final int[] RADII = {0, 3, 7, 14, Integer.MAX_VALUE};
     /**
      * Share of the budget each stage gets until one finds a schedule: the displaced games alone either fit at
      * once or not at all (a conference's rest-day, weekday and home/away rules leave few dates), the 7- and
      * 14-day windows need a few seconds; the whole season gets the rest.
      */
-    private static final double[] STAGE_SHARE = {0.05, 0.55, 0.4};
+    private static final double[] STAGE_SHARE = {0.05, 0.25, 0.35, 0.35};
     private static final double MIN_STAGE_SECONDS = 0.5;
 
     private final SeasonSolver solver;
