@@ -118,13 +118,12 @@ public final class ReplanSearch {
             SolveSettings settings, Best best, SolutionListener listener, long start) {
         Season full = d.season();
         Season season = free == null ? full : d.holding(free);
-        long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Assignment> from = best.games != null ? best.games : d.start();
         // the held games sit on their base slots, where the whole re-plan does not penalize them: a schedule of
         // the neighbourhood has the same objective in the whole re-plan, so the search is told what to beat
         double toBeat = best.evaluation != null ? best.evaluation.objective() : Double.POSITIVE_INFINITY;
         new CalendarSearch().run(new SeasonIndex(season), weights, from, toBeat, seconds, settings.workers(), seed,
-                () -> settings.stopRequested().getAsBoolean() || System.nanoTime() > end, found -> {
+                settings.stopRequested(), found -> {
                     Evaluation e = evaluator.evaluate(full, found.games(), weights);
                     if (best.offer(found.games(), e)) {
                         listener.onSolution(new Incumbent(found.games(), e.objective(), 0.0, seconds(start), ++best.reported));
