@@ -56,9 +56,8 @@ for fn in "${FUNCTIONS[@]}"; do
   for run in $(seq "$first" "$RUNS"); do
     port="$(free_port)"
     cds=()
-    if [[ "$APPCDS" == 1 ]]; then
-      if (( run == 0 )); then cds=("-XX:ArchiveClassesAtExit=$archive"); else cds=("-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off); fi
-    fi
+    # no archive yet (removed above): the training start writes it; the timed starts map it
+    if [[ "$APPCDS" == 1 ]]; then read -r -a cds <<<"$(ft_appcds_flags "$fn")"; fi
     opts=()
     for ch in $channels; do
       opts+=("-Dmp.messaging.incoming.$ch.group.id=bench-startup-$fn-$$-$run" "-Dmp.messaging.incoming.$ch.auto.offset.reset=latest")
